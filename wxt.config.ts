@@ -1,26 +1,31 @@
 import { defineConfig } from 'wxt';
 
-// Manifest and build settings. Permissions stay minimal: the side panel reads the
-// active tab's URL and title (tabs) to detect the deliverable; page access is asked
-// for at runtime by later features (activeTab + scripting), never granted up front.
+// Manifest and build settings. Permissions stay minimal:
+// - tabs: read the active tab's address to tell which deliverable it shows;
+// - scripting: read a page once when the juror asks (no standing content script);
+// - storage: remember the juror's last certification and bloc;
+// - host access is optional, asked at runtime for one site at a time, with the reason shown.
+const optionalOrigins = ['http://*/*', 'https://*/*'];
+
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'fr',
-    permissions: browser === 'firefox' ? ['tabs'] : ['tabs', 'sidePanel'],
+    permissions: ['tabs', 'scripting', 'storage'],
     action: { default_title: '__MSG_actionTitle__' },
     ...(browser === 'firefox'
       ? {
+          optional_permissions: optionalOrigins,
           browser_specific_settings: {
             gecko: {
-              id: 'grille@grille.example',
+              id: 'grille@grille-extension.fr',
               strict_min_version: '115.0',
               data_collection_permissions: { required: ['none'] },
             },
           },
         }
-      : {}),
+      : { optional_host_permissions: optionalOrigins }),
   }),
 });

@@ -1,6 +1,19 @@
-import { afterEach } from 'vitest';
+import { afterEach, beforeEach } from 'vitest';
 import { cleanup } from '@testing-library/react';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import fr from '../public/_locales/fr/messages.json';
+
+// fake-browser leaves i18n unmocked: serve the French catalogue with Chrome's $1… substitution.
+function getMessage(name: string, substitutions?: string | string[]): string {
+  const entry = (fr as Record<string, { message: string } | undefined>)[name];
+  if (!entry) return '';
+  const subs = substitutions === undefined ? [] : Array.isArray(substitutions) ? substitutions : [substitutions];
+  return entry.message.replace(/\$(\d)/g, (_, n: string) => subs[Number(n) - 1] ?? '');
+}
+
+beforeEach(() => {
+  fakeBrowser.i18n.getMessage = getMessage as typeof fakeBrowser.i18n.getMessage;
+});
 
 afterEach(() => {
   cleanup();

@@ -1,0 +1,31 @@
+// Remembers the juror's last certification and bloc across panel openings (extension storage).
+import { useCallback, useEffect, useState } from 'react';
+import { browser } from 'wxt/browser';
+import { z } from 'zod';
+
+const KEY = 'grille:selection';
+const Selection = z.object({ certificationId: z.string().nullable(), blocId: z.string().nullable() });
+export type Selection = z.infer<typeof Selection>;
+
+export function useStoredSelection(): [Selection | null, (next: Selection) => void] {
+  const [selection, setSelection] = useState<Selection | null>(null);
+  useEffect(() => {
+    let live = true;
+    browser.storage.local.get(KEY).then(
+      (stored) => {
+        const parsed = Selection.safeParse(stored[KEY]);
+        if (live) setSelection(parsed.success ? parsed.data : { certificationId: null, blocId: null });
+      },
+      () => live && setSelection({ certificationId: null, blocId: null }),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  const update = useCallback((next: Selection) => {
+    setSelection(next);
+    // Losing the remembered bloc is harmless: the juror just picks it again.
+    browser.storage.local.set({ [KEY]: next }).catch(() => undefined);
+  }, []);
+  return [selection, update];
+}

@@ -1,0 +1,51 @@
+// Finds the tab the juror is evaluating and reads its page signals when allowed.
+import { browser, type Browser } from 'wxt/browser';
+import { collectPageSignals, PageSignals } from './page-signals';
+import { isInspectableUrl } from './detect-deliverable';
+
+export interface DeliverableTab {
+  id: number;
+  url: string;
+  title: string;
+}
+
+function toDeliverableTab(tab: Browser.tabs.Tab | undefined): DeliverableTab | null {
+  if (!tab || tab.id === undefined || !isInspectableUrl(tab.url)) return null;
+  return { id: tab.id, url: tab.url, title: tab.title ?? '' };
+}
+
+/**
+ * The active tab of the window the juror works in. When Grille's own page is in front
+ * (the panel opened as a tab), the web page the juror looked at last stands in for it.
+ */
+export async function findDeliverableTab(): Promise<DeliverableTab | null> {
+  const [active] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+  const own = browser.runtime.getURL('/');
+  if (active?.url && !active.url.startsWith(own)) return toDeliverableTab(active);
+  const tabs = await browser.tabs.query({});
+  const recent = tabs
+    .filter((t) => isInspectableUrl(t.url))
+    .sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0));
+  return toDeliverableTab(recent[0]);
+}
+
+/** The origin pattern a host permission is asked for: this site only. */
+export function originPattern(url: string): string | null {
+  try {
+    const { protocol, host } = new URL(url);
+    return protocol === 'http:' || protocol === 'https:' ? `${protocol}//${host}/*` : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Reads page signals from the tab; null when Grille has no access to it (yet). */
+export async function readPageSignals(tabId: number): Promise<PageSignals | null> {
+  try {
+    const [result] = await browser.scripting.executeScript({ target: { tabId }, func: collectPageSignals });
+    const parsed = PageSignals.safeParse(result?.result);
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
