@@ -11,9 +11,11 @@ interface Props {
 export function SearchResults({ results, onOpen }: Props) {
   return (
     <section aria-labelledby="search-results-heading" className="search-results">
-      <h2 id="search-results-heading" role="status" aria-live="polite">
-        {results.length > 0 ? t('searchResults', String(results.length)) : t('searchNone')}
-      </h2>
+      <div role="status" aria-live="polite">
+        <h2 id="search-results-heading">
+          {results.length > 0 ? t('searchResults', String(results.length)) : t('searchNone')}
+        </h2>
+      </div>
       <ol className="criteria">
         {results.map((item) => (
           <li key={item.criterion.id} className="criterion" data-criterion-id={item.criterion.id}>

@@ -34,7 +34,7 @@ export function SidePanel({ certifications }: { certifications: readonly Certifi
     if (!focusCriterion) return;
     const el = document.getElementById(`criterion-${focusCriterion}`);
     if (el) {
-      el.scrollIntoView({ block: 'center' });
+      el.scrollIntoView?.({ block: 'center' });
       el.focus();
       setFocusCriterion(null);
     }

@@ -11,8 +11,10 @@ function getMessage(name: string, substitutions?: string | string[]): string {
   return entry.message.replace(/\$(\d)/g, (_, n: string) => subs[Number(n) - 1] ?? '');
 }
 
-beforeEach(() => {
+beforeEach(async () => {
   fakeBrowser.i18n.getMessage = getMessage as typeof fakeBrowser.i18n.getMessage;
+  // fake-browser starts with no focused window; a real browser has the one the panel sits in.
+  await fakeBrowser.windows.create({ focused: true });
 });
 
 afterEach(() => {

@@ -15,11 +15,11 @@ function toDeliverableTab(tab: Browser.tabs.Tab | undefined): DeliverableTab | n
 }
 
 /**
- * The active tab of the window the juror works in. When Grille's own page is in front
- * (the panel opened as a tab), the web page the juror looked at last stands in for it.
+ * The active tab of the panel's own window (a side panel belongs to one window). When Grille's
+ * own page is in front (the panel opened as a tab), the web page the juror looked at last stands in.
  */
 export async function findDeliverableTab(): Promise<DeliverableTab | null> {
-  const [active] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+  const [active] = await browser.tabs.query({ active: true, currentWindow: true });
   const own = browser.runtime.getURL('/');
   if (active?.url && !active.url.startsWith(own)) return toDeliverableTab(active);
   const tabs = await browser.tabs.query({});

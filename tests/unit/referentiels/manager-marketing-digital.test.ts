@@ -1,0 +1,168 @@
+// Written from the source document (seeds/004_fd48b7d96b53dbc9.txt), not from the JSON's
+// `declared` fields: the document prints no bloc numbering, no competency range or count,
+// no title and no RNCP number; its four top-level activities (A1–A4, one page each, with
+// competencies C1.x–C4.x) are the blocs.
+import { describe, expect, it } from 'vitest';
+import data from '../../../lib/referentiels/data/manager-marketing-digital.json';
+import { Certification } from '../../../lib/referentiels/schema';
+
+const cert = Certification.parse(data);
+const bloc = (code: string) => {
+  const b = cert.blocs.find((x) => x.code === code);
+  if (!b) throw new Error(`bloc ${code} absent`);
+  return b;
+};
+const allCriteria = cert.blocs.flatMap((b) => b.criteria);
+const allCompetencies = cert.blocs.flatMap((b) => b.competencies);
+const codeOf = (competencyId: string) => allCompetencies.find((c) => c.id === competencyId)?.code;
+/** Competency codes a criterion (found by its exact opening words) is attached to. */
+const attachedTo = (start: string) => {
+  const found = allCriteria.filter((k) => k.text.startsWith(start));
+  expect(found, start).toHaveLength(1);
+  return found[0]!.scope.competencyIds.map(codeOf);
+};
+
+// What the document shows, bloc by bloc: competency codes in order, criteria per competency.
+const expected = {
+  A1: { codes: ['C1.1', 'C1.2', 'C1.3', 'C1.4', 'C1.5'], perCompetency: [4, 4, 4, 5, 3], activities: ['A1.1', 'A1.2', 'A1.3', 'A1.4', 'A1.5'] },
+  A2: { codes: ['C2.1', 'C2.2', 'C2.3', 'C2.4', 'C2.5'], perCompetency: [6, 3, 3, 3, 5], activities: ['A2.1', 'A.2.2', 'A2.3', 'A2.4'] },
+  A3: { codes: ['C3.1', 'C3.2', 'C3.3', 'C3.4', 'C3.5'], perCompetency: [3, 4, 3, 3, 4], activities: ['A3.1', 'A3.2', 'A3.3', 'A3.4'] },
+  A4: { codes: ['C4.1', 'C4.2', 'C4.3', 'C4.4', 'C4.5', 'C4.6'], perCompetency: [5, 4, 5, 3, 4, 4], activities: ['A4.1', 'A4.2', 'A4.3', 'A4.4', 'A4.5', 'A4.6'] },
+} as const;
+
+describe('Manager du marketing digital (004_fd48b7d96b53dbc9)', () => {
+  it('has the certification-level facts of the document', () => {
+    expect(cert.id).toBe('manager-marketing-digital');
+    expect(cert.titleSource).toBe('inferred');
+    expect(cert.rncp).toBeNull();
+    expect(cert.structureNote).toBeNull();
+    expect(cert.sourceFile).toBe('004_fd48b7d96b53dbc9.txt');
+    expect(cert.blocs.map((b) => b.code)).toEqual(['A1', 'A2', 'A3', 'A4']);
+    expect(cert.blocs.map((b) => b.title)).toEqual([
+      "Définition de la stratégie de marque d'une organisation",
+      "Elaboration et déploiement d'une stratégie de communication digitale",
+      'Développement de la performance stratégique marketing',
+      'Management des équipes et des projets de marketing digital',
+    ]);
+    expect(allCriteria).toHaveLength(82);
+  });
+
+  it('keeps the disability passage verbatim, including the exemption of criteria', () => {
+    const d = cert.disabilityProvisions ?? '';
+    expect(d.startsWith("Dans le cadre du respect du règlement d'examen, tout candidat peut saisir le référent handicap")).toBe(true);
+    expect(d).toContain(
+      "Sur avis motivé du référent handicap le jury de certification peut décider d'exempter le candidat de certains critères d'évaluation. :\n" +
+        '- dans la mesure où cela ne remet pas en question la capacité professionnelle globale du candidat\n' +
+        "- si le critère au regard de la nature du handicap n'a pas vocation à s'appliquer dans la pratique professionnelle future du candidat\n" +
+        'Ces deux critères étant cumulatifs.',
+    );
+    expect(d.endsWith('il s\'engage à préciser le cadre des aménagements possibles.')).toBe(true);
+  });
+
+  for (const [code, exp] of Object.entries(expected)) {
+    describe(`bloc ${code}`, () => {
+      const b = bloc(code);
+      it('declares no range nor count (the document prints none) and is not optional', () => {
+        expect(b.declared).toEqual({ competencyRange: null, competencyCount: null });
+        expect(b.optional).toBe(false);
+      });
+      it('has the competency codes of the document, in order, all printed, no gaps', () => {
+        expect(b.competencies.map((c) => c.code)).toEqual(exp.codes);
+        expect(b.competencies.every((c) => c.codeSource === 'printed' && !c.gap)).toBe(true);
+        expect(b.activities.map((a) => a.code)).toEqual(exp.activities);
+      });
+      it('has the criteria count of the document, each attached to one competency, no gaps', () => {
+        const total = exp.perCompetency.reduce((s, n) => s + n, 0);
+        expect(b.criteria).toHaveLength(total);
+        expect(b.criteria.filter((k) => k.gap)).toEqual([]);
+        expect(b.criteria.every((k) => k.scope.type === 'competency' && k.heading === null)).toBe(true);
+        const perCompetency = b.competencies.map((c) => b.criteria.filter((k) => k.scope.competencyIds[0] === c.id).length);
+        expect(perCompetency).toEqual(exp.perCompetency);
+      });
+    });
+  }
+
+  it('keeps the modalities: a mémoire for C1.1, professional situations elsewhere', () => {
+    expect(bloc('A1').modality).toBe('Mémoire professionnel\n\nMise en situation professionnelle');
+    for (const c of ['A2', 'A3', 'A4']) expect(bloc(c).modality).toBe('Mise en situation professionnelle');
+    // one production paragraph per competency cell, in document order
+    for (const b of cert.blocs) expect(b.production.split('\n\n')).toHaveLength(b.competencies.length);
+    expect(bloc('A1').production.split('\n\n')[0]).toBe(
+      "A partir de son expérience ou d'un projet professionnel, le candidat expose le système de veille qu'il met en place ainsi que les résultats de cette dernière",
+    );
+  });
+
+  describe('exact wording (artefacts fixed)', () => {
+    it('doubled space and typographic apostrophes removed', () => {
+      expect(allCriteria.map((k) => k.text)).toContain(
+        "La méthodologie de veille est argumentée, notamment le choix d'organisation de la veille (thématique, chronologique…) et des outils (tableaux de suivi, IA etc.) permettent une collecte structurée des données.",
+      );
+      expect(JSON.stringify(data)).not.toMatch(/[’]|\S {2,}\S/);
+    });
+    it('the authors’ own grammar is kept', () => {
+      expect(attachedTo("L'aspect inclusif du projet est évalué l'introduction de la diversité dans la communication ainsi que son accessibilité.")).toEqual(['C4.6']);
+      expect(bloc('A3').production).toContain('le candidat proposer une analyse sécurisée des données webmarketing');
+    });
+    it('lists inside a competency are one item per line', () => {
+      expect(allCompetencies.find((c) => c.code === 'C4.3')?.text).toBe(
+        "Planifier et gérer les budgets du projet de marketing digital en veillant à l'efficacité et la rentabilité des investissements en :\n" +
+          '- Estimant le ROI des campagnes en cours et à venir\n' +
+          '- réalisant des analyses de coûts\n' +
+          '- Intégrant des principes de gestion durable des ressources\n' +
+          "afin de maximiser l'impact des investissements.",
+      );
+    });
+  });
+
+  describe('attachments made hard by the interleaving', () => {
+    it('C1.5 text is separated from the A1.5 title printed on the same line', () => {
+      expect(bloc('A1').activities[4]?.title).toBe('Développer une stratégie de marque');
+      expect(allCompetencies.find((c) => c.code === 'C1.5')?.text.startsWith('Développer une stratégie de marque notamment digitale en intégrant un équilibre')).toBe(true);
+    });
+    it('the PESTEL mapping criterion, printed after a gap, belongs to C1.2', () => {
+      expect(attachedTo('Le candidat réalise une cartographie complète des acteurs clés')).toEqual(['C1.2']);
+    });
+    it('the criterion continued on a new page belongs to C2.1, not C2.2', () => {
+      expect(attachedTo('Le plan de communication digitale respecte la stratégie globale')).toEqual(['C2.1']);
+    });
+    it('C2.3 text is rejoined around its criteria; its third criterion follows the continuation', () => {
+      expect(allCompetencies.find((c) => c.code === 'C2.3')?.text.endsWith("d'optimiser l'expérience client et d'améliorer la conversion et la satisfaction à chaque phase du parcours")).toBe(true);
+      expect(attachedTo('La réalisation du parcours client est fondée')).toEqual(['C2.3']);
+    });
+    it('the brand-platform content and CPL criteria sit in the C2.5 row', () => {
+      expect(attachedTo('Les contenus utilisés au sein chaque canal sont créés à partir de la plateforme de marque')).toEqual(['C2.5']);
+      expect(attachedTo("L'analyse du coût par lead (CPL)")).toEqual(['C2.5']);
+    });
+    it('page-break continuations stay with their competency (C3.2, C3.5, C4.1)', () => {
+      expect(attachedTo('Le système de collecte de données mis en place respecte la législation en termes de protection des données et de non-discrimination')).toEqual(['C3.2']);
+      expect(attachedTo('Une analyse des risques est produite')).toEqual(['C3.5']);
+      expect(attachedTo('Les délais sont définis en fonction des ressources disponibles')).toEqual(['C4.1']);
+    });
+    it('C4.4: competency text and a criterion were split into each other', () => {
+      expect(allCompetencies.find((c) => c.code === 'C4.4')?.text).toContain(
+        "entre les différents membres de l'équipe projet, afin d'optimiser les performances individuelles et collectives",
+      );
+      expect(
+        attachedTo(
+          "Le développement professionnel des collaborateurs prend en considération les volontés d'évolution personnelle du collaborateur ainsi que les besoins de l'entreprise",
+        ),
+      ).toEqual(['C4.4']);
+    });
+    it('C2.2 and C3.3 have no activity of their own: they sit under A2.1 and A3.2', () => {
+      const acts = (code: string) => {
+        const b = cert.blocs.find((x) => x.competencies.some((c) => c.code === code))!;
+        const c = b.competencies.find((x) => x.code === code)!;
+        return c.activityIds.map((id) => b.activities.find((a) => a.id === id)?.code);
+      };
+      expect(acts('C2.2')).toEqual(['A2.1']);
+      expect(acts('C3.3')).toEqual(['A3.2']);
+    });
+  });
+
+  it('uses sequential opaque ids with prefix sd', () => {
+    expect(cert.blocs.map((b) => b.id)).toEqual(['sd-b1', 'sd-b2', 'sd-b3', 'sd-b4']);
+    expect(cert.blocs.flatMap((b) => b.activities.map((a) => a.id))).toEqual(Array.from({ length: 19 }, (_, i) => `sd-a${String(i + 1).padStart(2, '0')}`));
+    expect(allCompetencies.map((c) => c.id)).toEqual(Array.from({ length: 21 }, (_, i) => `sd-c${String(i + 1).padStart(2, '0')}`));
+    expect(allCriteria.map((k) => k.id)).toEqual(Array.from({ length: 82 }, (_, i) => `sd-k${String(i + 1).padStart(3, '0')}`));
+  });
+});
