@@ -1,8 +1,10 @@
 import { t } from '@/lib/i18n';
 import type { Bloc, Certification } from '@/lib/referentiels/schema';
 
-/** Bloc title, modality, expected production and its competencies, as the document states them. */
+/** Bloc title, how it is evaluated and its competencies, as the document states them. */
 export function BlocOverview({ certification, bloc }: { certification: Certification; bloc: Bloc }) {
+  const codeOf = new Map(bloc.competencies.map((c) => [c.id, c.code]));
+  const several = bloc.evaluations.length > 1;
   return (
     <section className="bloc-overview" aria-labelledby="bloc-title">
       <h2 id="bloc-title">
@@ -13,18 +15,26 @@ export function BlocOverview({ certification, bloc }: { certification: Certifica
         {t('dataVersion', certification.sourceFile, String(certification.dataVersion))}
         {certification.titleSource === 'inferred' && ` — ${t('titleInferred')}`}
       </p>
-      {bloc.modality && (
-        <details open>
-          <summary>{t('modality')}</summary>
-          <p className="preserve-lines" data-testid="bloc-modality">{bloc.modality}</p>
-        </details>
-      )}
-      {bloc.production && (
-        <details>
-          <summary>{t('production')}</summary>
-          <p className="preserve-lines">{bloc.production}</p>
-        </details>
-      )}
+      {bloc.evaluations.map((evaluation, i) => {
+        const codes = evaluation.competencyIds.map((id) => codeOf.get(id) ?? id);
+        const covers =
+          codes.length === 0 ? t('scopeBloc') : t(codes.length === 1 ? 'scopeCompetency' : 'scopeCompetencies', codes.join(', '));
+        return (
+          <details key={evaluation.id} open={i === 0} data-testid="bloc-evaluation">
+            <summary>
+              {t('modality')}
+              {several && ` — ${covers}`}
+            </summary>
+            <p className="preserve-lines">{evaluation.modality}</p>
+            {evaluation.production && (
+              <>
+                <h3 className="production-heading">{t('production')}</h3>
+                <p className="preserve-lines">{evaluation.production}</p>
+              </>
+            )}
+          </details>
+        );
+      })}
       <details>
         <summary>{t('competencies', String(bloc.competencies.length))}</summary>
         <ul className="competencies">

@@ -19,7 +19,8 @@ for (const file of process.argv.slice(2)) {
     console.log(
       `  bloc ${bloc.code}${bloc.optional ? ' [option]' : ''}: ${bloc.activities.length} activités, ` +
         `${bloc.competencies.length} compétences [${codes.join(' ')}], ${bloc.criteria.length} critères ` +
-        `(déclaré : ${bloc.declared.competencyRange ?? '—'} / ${bloc.declared.competencyCount ?? '—'})`,
+        `${bloc.evaluations.length} évaluation(s) ` +
+        `(déclaré : ${bloc.declared.competencyRange ?? '—'} / ${bloc.declared.competencyCount ?? '—'}${bloc.declared.note ? ' — écart noté' : ''})`,
     );
   }
 }

@@ -29,11 +29,11 @@ export async function findDeliverableTab(): Promise<DeliverableTab | null> {
   return toDeliverableTab(recent[0]);
 }
 
-/** The origin pattern a host permission is asked for: this site only. */
+/** The pattern a host permission is asked for: this site only (match patterns carry no port). */
 export function originPattern(url: string): string | null {
   try {
-    const { protocol, host } = new URL(url);
-    return protocol === 'http:' || protocol === 'https:' ? `${protocol}//${host}/*` : null;
+    const { protocol, hostname } = new URL(url);
+    return protocol === 'http:' || protocol === 'https:' ? `${protocol}//${hostname}/*` : null;
   } catch {
     return null;
   }

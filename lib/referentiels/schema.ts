@@ -92,22 +92,35 @@ export const Criterion = z.object({
 });
 export type Criterion = z.infer<typeof Criterion>;
 
-export const Bloc = z.object({
+/** One way the bloc is evaluated, as the document states it, and the competencies it covers. */
+export const Evaluation = z.object({
   id: Id,
-  /** Code as printed: "1", "BC01", "Bloc 2"… */
-  code: z.string().min(1),
-  title: z.string().min(1),
-  /** An optional bloc, or one of several options the candidate chooses from. */
-  optional: z.boolean(),
-  /** The evaluation modality, verbatim (case study, professional situation, oral…). */
+  /** Competencies this evaluation covers; empty when it covers the whole bloc. */
+  competencyIds: z.array(Id),
+  /** The evaluation modality, verbatim (case study, professional situation, mémoire, oral…). */
   modality: z.string(),
   /** The production asked of the candidate, verbatim. */
   production: z.string(),
+});
+export type Evaluation = z.infer<typeof Evaluation>;
+
+export const Bloc = z.object({
+  id: Id,
+  /** Code as printed: "1", "BC01", "5 - Option 1"…, or assigned when the document prints none. */
+  code: z.string().min(1),
+  codeSource: z.enum(['printed', 'assigned']),
+  title: z.string().min(1),
+  /** An optional bloc, or one of several options the candidate chooses from. */
+  optional: z.boolean(),
+  /** In document order; several when the document evaluates parts of the bloc differently. */
+  evaluations: z.array(Evaluation).min(1),
   /** What the document declares about this bloc, to reconcile the data against. */
   declared: z.object({
     /** e.g. "C.1 à C.7", verbatim; null when the document declares no range. */
     competencyRange: z.string().nullable(),
     competencyCount: z.number().int().nonnegative().nullable(),
+    /** Where the declaration and the table disagree in the document itself, what and why the data follows the table. */
+    note: z.string().nullable(),
   }),
   activities: z.array(Activity),
   competencies: z.array(Competency).min(1),
@@ -156,6 +169,20 @@ export const Certification = z
         if (c.gap !== (c.text === ''))
           ctx.addIssue({ code: 'custom', path: ['blocs', b, 'competencies', i, 'text'], message: 'un texte vide doit être marqué comme lacune (gap), et seulement lui' });
       });
+      bloc.evaluations.forEach((ev, i) => {
+        claim(ev.id, ['blocs', b, 'evaluations', i, 'id']);
+        ev.competencyIds.forEach((cid, j) => {
+          if (!competencyIds.has(cid))
+            ctx.addIssue({ code: 'custom', path: ['blocs', b, 'evaluations', i, 'competencyIds', j], message: `compétence inconnue dans ce bloc : ${cid}` });
+        });
+      });
+      if (!bloc.evaluations.some((ev) => ev.competencyIds.length === 0)) {
+        const evaluated = new Set(bloc.evaluations.flatMap((ev) => ev.competencyIds));
+        bloc.competencies.forEach((c, i) => {
+          if (!evaluated.has(c.id))
+            ctx.addIssue({ code: 'custom', path: ['blocs', b, 'competencies', i], message: `compétence sans modalité d'évaluation : ${c.code}` });
+        });
+      }
       bloc.criteria.forEach((cr, i) => {
         claim(cr.id, ['blocs', b, 'criteria', i, 'id']);
         cr.scope.competencyIds.forEach((cid, j) => {

@@ -26,7 +26,9 @@ describe('SidePanel', () => {
       'Bloc 2 — Animer les communautés (option)',
     ]);
     expect(screen.getByRole('heading', { level: 2, name: /Bloc 1 — Concevoir la stratégie/ })).toBeTruthy();
-    expect(screen.getByTestId('bloc-modality').textContent).toBe('Étude de cas');
+    expect(screen.getAllByTestId('bloc-evaluation').map((e) => e.textContent)).toEqual([
+      "Modalité d'évaluationÉtude de casProduction attendueUn dossier écrit",
+    ]);
     expect(screen.getByText('Critères d\'évaluation (4)')).toBeTruthy();
     // No tab: document order, grouped by attachment, with the document's heading.
     expect(screen.getByRole('heading', { level: 3, name: 'Compétence C1' })).toBeTruthy();
@@ -39,6 +41,11 @@ describe('SidePanel', () => {
     await user.selectOptions(blocSelect, 'tc-b2');
     expect(screen.getByText('Le calendrier éditorial est respecté sur le compte Instagram')).toBeTruthy();
     expect(screen.getByText(/code attribué par Grille/)).toBeTruthy();
+    // Two evaluations: each says which competencies it covers.
+    expect(screen.getAllByTestId('bloc-evaluation').map((e) => e.querySelector('summary')?.textContent)).toEqual([
+      "Modalité d'évaluation — Compétence C3",
+      "Modalité d'évaluation — Compétence C3",
+    ]);
   });
 
   it('detects the active tab and ranks criteria by relevance, saying why', async () => {
