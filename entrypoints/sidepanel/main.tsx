@@ -1,9 +1,14 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { z } from 'zod';
+import { ErrorBoundary } from '@/components/error-boundary';
 import { SidePanel } from '@/components/side-panel';
 import { t } from '@/lib/i18n';
 import { bundledCertifications } from '@/lib/referentiels/catalog';
 import './style.css';
+
+// zod compiles validators with new Function when it can; the extension's CSP forbids it.
+z.config({ jitless: true });
 
 // The page's language is the one of the message catalogue the browser picked for Grille.
 document.documentElement.lang = t('lang');
@@ -11,6 +16,8 @@ document.title = t('panelTitle');
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <SidePanel certifications={bundledCertifications} />
+    <ErrorBoundary>
+      <SidePanel certifications={bundledCertifications} />
+    </ErrorBoundary>
   </StrictMode>,
 );

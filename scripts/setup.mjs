@@ -1,0 +1,59 @@
+// Set-up shared by `npm test` and `npm start`, so each works on a fresh Debian machine:
+// installs the npm dependencies (npm ci) when they are missing or stale, and Debian's Chromium
+// with its French locale when absent. Uses only Node's standard library: it runs before npm ci.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export const root = fileURLToPath(new URL('..', import.meta.url));
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const FRENCH_LOCALE = '/usr/lib/chromium/locales/fr.pak';
+
+export function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', ...options });
+  if (result.error) throw result.error;
+  return result.status ?? 1;
+}
+
+export function must(command, args, options = {}) {
+  const status = run(command, args, options);
+  if (status !== 0) {
+    console.error(`\n✗ échec : ${command} ${args.join(' ')} (code ${status})`);
+    process.exit(status);
+  }
+}
+
+/** npm ci, unless node_modules was installed from this very package-lock.json. */
+export function ensureDependencies() {
+  const lock = readFileSync(new URL('../package-lock.json', import.meta.url));
+  const hash = createHash('sha256').update(lock).digest('hex');
+  const stamp = new URL('../node_modules/.grille-lock-hash', import.meta.url);
+  if (process.env.CI !== 'true' && existsSync(stamp) && readFileSync(stamp, 'utf8') === hash) return;
+  console.log('→ npm ci');
+  must('npm', ['ci', '--no-audit', '--no-fund']);
+  writeFileSync(stamp, hash);
+}
+
+/** Debian's chromium (and chromium-l10n, so Grille shows in French) when absent. */
+export function ensureChromium() {
+  if (existsSync(CHROMIUM) && (process.env.CHROMIUM_PATH || existsSync(FRENCH_LOCALE))) return;
+  const asRoot = process.getuid?.() === 0;
+  if (!asRoot && spawnSync('sudo', ['-n', 'true']).status !== 0) {
+    console.error(`Chromium est absent (${CHROMIUM}) et l'installer demande les droits root :\n  sudo apt-get update && sudo apt-get install -y chromium chromium-l10n`);
+    process.exit(1);
+  }
+  console.log('→ apt-get install chromium chromium-l10n');
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const apt = (...args) => (asRoot ? must('apt-get', args, { env }) : must('sudo', ['-E', 'apt-get', ...args], { env }));
+  apt('update');
+  apt('install', '-y', '--no-install-recommends', 'chromium', 'chromium-l10n');
+}
+
+export function chromiumVersion() {
+  try {
+    return execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8' }).trim();
+  } catch {
+    return 'inconnue';
+  }
+}

@@ -1,0 +1,56 @@
+// `npm test`: installs what is missing, then type-checks, runs the unit and component tests,
+// builds and lints both browsers' packages, and runs the end-to-end tests in real Chromium.
+import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromiumVersion, ensureChromium, ensureDependencies, must, run } from './setup.mjs';
+
+ensureDependencies();
+ensureChromium();
+console.log(`Chromium : ${chromiumVersion()}`);
+
+const reports = mkdtempSync(join(tmpdir(), 'grille-test-'));
+const totals = { passed: 0, failed: 0, skipped: 0 };
+let failedSteps = [];
+
+function vitest(name, args, env = {}) {
+  const output = join(reports, `${name}.json`);
+  const status = run('npx', ['vitest', 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${output}`], {
+    env: { ...process.env, ...env },
+  });
+  if (existsSync(output)) {
+    const report = JSON.parse(readFileSync(output, 'utf8'));
+    totals.passed += report.numPassedTests;
+    totals.failed += report.numFailedTests;
+    totals.skipped += report.numPendingTests + (report.numTodoTests ?? 0);
+  }
+  if (status !== 0) failedSteps.push(name);
+}
+
+console.log('\n→ Vérification des types');
+must('npx', ['tsc', '--noEmit']);
+
+console.log('\n→ Tests unitaires et de composants');
+vitest('unit', []);
+
+console.log('\n→ Construction et archives Chrome et Firefox (npm run zip)');
+must('npm', ['run', 'zip', '--silent']);
+const zips = readdirSync(join(process.cwd(), '.output')).filter((f) => f.endsWith('.zip'));
+for (const wanted of ['chrome.zip', 'firefox.zip', 'sources.zip']) {
+  if (!zips.some((z) => z.endsWith(wanted))) {
+    console.error(`✗ archive manquante : *-${wanted} (trouvées : ${zips.join(', ')})`);
+    failedSteps.push('zip');
+  }
+}
+
+console.log('\n→ web-ext lint (Firefox)');
+if (run('npx', ['web-ext', 'lint', '--source-dir', '.output/firefox-mv2', '--self-hosted', '--warnings-as-errors=false']) !== 0) failedSteps.push('web-ext lint');
+
+console.log('\n→ Tests de bout en bout dans Chromium');
+vitest('e2e', ['--config', 'vitest.e2e.config.ts'], { GRILLE_SKIP_BUILD: '1' });
+
+console.log(`\nÉtapes en échec : ${failedSteps.length ? failedSteps.join(', ') : 'aucune'}`);
+// A failed step that is not a test (build, lint) still counts as one failure in the closing line.
+const stepFailures = failedSteps.filter((s) => s !== 'unit' && s !== 'e2e').length;
+console.log(`Total: ${totals.passed} passed, ${totals.failed + stepFailures} failed, ${totals.skipped} skipped`);
+process.exit(failedSteps.length ? 1 : 0);
