@@ -32,11 +32,11 @@ describe('charge-webmarketing-medias-sociaux-e-commerce', () => {
     expect(cert.structureNote).toBeNull();
   });
 
-  it('has the three blocs of the document, in order, none optional', () => {
-    expect(cert.blocs.map((b) => [b.id, b.code, b.title, b.optional])).toEqual([
-      ['sm-b1', '1', 'Gérer les médias sociaux et les relations avec la communauté online', false],
-      ['sm-b2', '2', "Assurer la gestion créative et technique d'un site e-commerce", false],
-      ['sm-b3', '3', "Assurer l'analyse et le suivi des actions webmarketing", false],
+  it('has the three blocs of the document, in order, codes printed (« Bloc de compétences N »), none optional', () => {
+    expect(cert.blocs.map((b) => [b.id, b.code, b.codeSource, b.title, b.optional])).toEqual([
+      ['sm-b1', '1', 'printed', 'Gérer les médias sociaux et les relations avec la communauté online', false],
+      ['sm-b2', '2', 'printed', "Assurer la gestion créative et technique d'un site e-commerce", false],
+      ['sm-b3', '3', 'printed', "Assurer l'analyse et le suivi des actions webmarketing", false],
     ]);
   });
 
@@ -66,7 +66,7 @@ describe('charge-webmarketing-medias-sociaux-e-commerce', () => {
       const b = bloc(code);
 
       it('declares no competency range or count (the document prints none per bloc)', () => {
-        expect(b.declared).toEqual({ competencyRange: null, competencyCount: null });
+        expect(b.declared).toEqual({ competencyRange: null, competencyCount: null, note: null });
         expect(b.competencies).toHaveLength(exp.competencies.length);
       });
 
@@ -190,20 +190,72 @@ describe('charge-webmarketing-medias-sociaux-e-commerce', () => {
     });
   });
 
-  it('bloc 2 keeps both of its modalities (site e-commerce, e-mailing)', () => {
-    const parts = bloc('2').modality.split('\n\n');
-    expect(parts).toHaveLength(2);
-    expect(parts[0]).toMatch(/^Mise en situation professionnelle :\nRÉALISATION D'UN SITE E-COMMERCE\n/);
-    expect(parts[1]).toMatch(/^Mise en situation professionnelle :\nCAMPAGNES E-MAILING\n/);
-    expect(bloc('3').modality).toMatch(/^Etude de cas :\nSTRATÉGIE DE RÉFÉRENCEMENT\n/);
-    expect(bloc('3').production).toContain('dans un tableau de bord');
+  describe('evaluations: one per modality cell of the document', () => {
+    const covers = (code: string) =>
+      bloc(code).evaluations.map((e) => [e.id, e.competencyIds.map((id) => bloc(code).competencies.find((c) => c.id === id)?.code)]);
+    const evaluation = (id: string) => cert.blocs.flatMap((b) => b.evaluations).find((e) => e.id === id)!;
+
+    it('bloc 1 and bloc 3 have one cell spanning the whole bloc; bloc 2 has two (site C2.1–C2.3, e-mailing C2.4–C2.5)', () => {
+      expect(cert.blocs.map((b) => b.evaluations.length)).toEqual([1, 2, 1]);
+      expect(covers('1')).toEqual([['sm-e1', []]]);
+      expect(covers('2')).toEqual([
+        ['sm-e2', ['C2.1', 'C2.2.1', 'C2.2.2', 'C2.3']],
+        ['sm-e3', ['C2.4', 'C2.5']],
+      ]);
+      expect(covers('3')).toEqual([['sm-e4', []]]);
+    });
+
+    it('bloc 2 covers each of its competencies exactly once', () => {
+      const covered = bloc('2').evaluations.flatMap((e) => e.competencyIds);
+      expect([...covered].sort()).toEqual(bloc('2').competencies.map((c) => c.id).sort());
+    });
+
+    it('keeps the modality cell verbatim: type, title, brief and task list in modality, the deliverable and its defence in production', () => {
+      expect(evaluation('sm-e1').modality.split('\n').slice(0, 2)).toEqual(['Mise en situation professionnelle :', 'STRATÉGIE SOCIAL MEDIA']);
+      expect(evaluation('sm-e2').modality).toBe(
+        "Mise en situation professionnelle :\nRÉALISATION D'UN SITE E-COMMERCE\nA partir d'une commande client réelle ou fictive portant sur un projet de création digitale, le candidat crée un site e-commerce type Wordpress. Pour ce faire, il doit :\n- Elaborer le design du site e-commerce,\n- Développer et d'intégrer plusieurs pages.",
+      );
+      expect(evaluation('sm-e2').production).toBe(
+        "Il présente le site e-commerce réalisé lors d'une soutenance orale devant un jury composé d'intervenants et de professionnels du secteur.",
+      );
+      expect(evaluation('sm-e3').modality).toMatch(/^Mise en situation professionnelle :\nCAMPAGNES E-MAILING\n/);
+      expect(evaluation('sm-e3').modality.split('\n').filter((l) => l.startsWith('- '))).toEqual([
+        "- Rédiger le contenu de l'e-mail ;",
+        "- Mettre en place l'e-mailing ;",
+        '- Présenter les résultats de la campagne e-mailing.',
+      ]);
+      // Same jury sentence for the social-media dossier (bloc 1) and the e-mailing dossier (bloc 2).
+      for (const id of ['sm-e1', 'sm-e3'])
+        expect(evaluation(id).production).toBe(
+          "Il rend compte du travail réalisé dans un dossier numérique, qu'il soutient devant un jury composé d'intervenants et de professionnels du secteur.",
+        );
+      expect(evaluation('sm-e4').modality).toMatch(/^Etude de cas :\nSTRATÉGIE DE RÉFÉRENCEMENT\n/);
+      expect(evaluation('sm-e4').modality.split('\n').filter((l) => l.startsWith('- '))).toHaveLength(4);
+      expect(evaluation('sm-e4').production).toBe(
+        "Il rend compte du travail réalisé dans un tableau de bord, qu'il soutient devant un jury composé d'intervenants et de professionnels du secteur.",
+      );
+      // The production sentence is not repeated in the modality.
+      for (const e of cert.blocs.flatMap((b) => b.evaluations)) expect(e.modality).not.toContain(e.production);
+    });
+  });
+
+  it('tags criteria where a juror would check them (spot checks)', () => {
+    // RGAA named explicitly: accessibility.
+    for (const text of [
+      "Le contenu publié sur les médias sociaux (Twitter, LinkedIn, YouTube par exemple) est accessible et tient compte de la réglementation en vigueur (RGPD, RGAA, droits d'auteur/d'image, ...).",
+      "Le candidat intègre des pratiques numériques responsables dans la création de son site (en prenant par exemple appui sur le référentiel d'écoconception web, RGAA, Guide des bonnes pratiques numérique responsable pour les organisations de la Mission interministérielle numérique écoresponsable – MiNumEco, Référentiel de maturité Green IT).",
+    ])
+      expect(criterion(text).cr.topics).toContain('accessibility');
+    // Bloc 2's e-mailing criteria are checked on the e-mails; the site's on the shop.
+    for (const cr of bloc('2').criteria.filter((c) => c.scope.competencyIds.includes('sm-c12'))) expect(cr.deliverableKinds).toContain('emailing');
+    for (const cr of bloc('2').criteria.filter((c) => ['sm-c08', 'sm-c09', 'sm-c11'].some((id) => c.scope.competencyIds.includes(id))))
+      expect(cr.deliverableKinds).toContain('ecommerce-site');
   });
 
   it('contains no conversion residue (HTML tags, curly apostrophes, doubled spaces, space before comma)', () => {
     const texts = cert.blocs.flatMap((b) => [
       b.title,
-      b.modality,
-      b.production,
+      ...b.evaluations.flatMap((e) => [e.modality, e.production]),
       ...b.activities.map((a) => a.title),
       ...b.competencies.map((c) => c.text),
       ...b.criteria.map((c) => c.text),
