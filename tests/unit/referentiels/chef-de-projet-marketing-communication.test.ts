@@ -27,6 +27,12 @@ const attachedCodes = (text: string) => {
   throw new Error(`critère introuvable : ${text}`);
 };
 
+const evaluation = (id: string) => {
+  const e = cert.blocs.flatMap((b) => b.evaluations).find((x) => x.id === id);
+  if (!e) throw new Error(`évaluation absente : ${id}`);
+  return e;
+};
+
 const competency = (code: string) => {
   for (const b of cert.blocs) {
     const c = b.competencies.find((x) => x.code === code);
@@ -62,8 +68,10 @@ describe('Chef de projet marketing & communication (003)', () => {
     expect(cert.blocs.map((b) => b.id)).toEqual(['cp-b1', 'cp-b2', 'cp-b3']);
     for (const b of cert.blocs) {
       expect(b.optional).toBe(false);
-      // The document prints no competency codes, ranges or counts.
-      expect(b.declared).toEqual({ competencyRange: null, competencyCount: null });
+      // « BLOC DE COMPETENCES N° 1 »…: the bloc codes are printed.
+      expect(b.codeSource).toBe('printed');
+      // The document prints no competency codes, ranges or counts, so nothing to disagree with.
+      expect(b.declared).toEqual({ competencyRange: null, competencyCount: null, note: null });
     }
     expect(bloc('1').title).toBe("Conduite d'études marketing et qualification des besoins de l'entité cliente");
     expect(bloc('2').title).toBe("Conception du plan marketing/communication de l'entité cliente");
@@ -220,16 +228,82 @@ describe('Chef de projet marketing & communication (003)', () => {
     });
 
     it('keeps the production list of 3.3 that runs over two rows', () => {
-      expect(bloc('3').production).toContain(
+      expect(evaluation('cp-e6').production).toContain(
         "- le choix des outils de référencement,\n- la charte de community management,\n- les indicateurs de mesure d'audience et de performance.",
       );
     });
   });
 
-  it('keeps every modality paragraph of a bloc', () => {
-    expect(bloc('1').modality.split('\n\n')).toHaveLength(2);
-    expect(bloc('2').modality.split('\n\n')).toHaveLength(1);
-    expect(bloc('3').modality.split('\n\n')).toHaveLength(3);
-    expect(bloc('1').modality).toContain('Etude de cas Travail individuel Production écrite et orale');
+  describe('evaluations: one per row (each row has its own production and modality cell)', () => {
+    it("has one evaluation per row, in document order, covering that row's competencies", () => {
+      const evals = (code: string) =>
+        bloc(code).evaluations.map((e) => [e.id, e.competencyIds.map((id) => bloc(code).competencies.find((c) => c.id === id)?.code)]);
+      expect(cert.blocs.map((b) => b.evaluations.length)).toEqual([2, 1, 3]);
+      expect(evals('1')).toEqual([
+        ['cp-e1', C1],
+        ['cp-e2', C2],
+      ]);
+      expect(evals('2')).toEqual([['cp-e3', C3]]);
+      expect(evals('3')).toEqual([
+        ['cp-e4', C4],
+        ['cp-e5', C5],
+        ['cp-e6', C6],
+      ]);
+      // Every competency is covered by exactly one evaluation; none covers the whole bloc by [].
+      for (const b of cert.blocs) {
+        const covered = b.evaluations.flatMap((e) => e.competencyIds);
+        expect(covered).toEqual(b.competencies.map((c) => c.id));
+      }
+    });
+
+    it("keeps each row's modality and production verbatim", () => {
+      expect(evaluation('cp-e1')).toMatchObject({
+        modality: "Modalités d'évaluation pour les candidats issus de la formation :\nEtude de cas Travail individuel Production écrite",
+        production:
+          "Les candidats doivent présenter les productions suivantes :\nUne étude des tendances du secteur d'activité et du marché d'une entité cliente",
+      });
+      // 1.2: the production sits before the page break, the modality after it, in the same cell.
+      expect(evaluation('cp-e2').modality).toBe(
+        "Modalités d'évaluation pour les candidats issus de la formation :\nEtude de cas Travail individuel Production écrite et orale",
+      );
+      expect(evaluation('cp-e2').production).toBe(
+        "Les candidats doivent présenter les productions suivantes :\nL'expression formalisée du besoin de l'entité cliente, le repérage de plusieurs solutions et la préconisation argumentée d'une solution.",
+      );
+      // Bloc 2 prints its modality as three paragraphs.
+      expect(evaluation('cp-e3').modality).toBe(
+        "Modalités d'évaluation pour les candidats issus de la formation :\nMise en situation professionnelle simulée fondée sur une étude de cas réel\nTravail collectif\nProduction orale et écrite",
+      );
+      expect(evaluation('cp-e3').production.split('\n')).toHaveLength(10);
+      expect(evaluation('cp-e4').modality).toContain('Mise en situation professionnelle Travail individuel et/ou collectif Production orale et écrite');
+      expect(evaluation('cp-e4').production).toContain("- son bilan d'activité sous la forme d'un rapport d'expérience.");
+      expect(evaluation('cp-e5').modality).toContain('Etude de cas Travail individuel Production écrite et/ou multimédias');
+      expect(evaluation('cp-e6').modality).toContain(
+        'Mise en situation professionnelle simulée fondée sur une étude de cas réel Travail collectif Production écrite et orale',
+      );
+      // Only candidates from training: the document prints no VAE modality, so no variant paragraphs.
+      for (const e of cert.blocs.flatMap((b) => b.evaluations)) {
+        expect(e.modality).not.toContain('\n\n');
+        expect(e.modality.startsWith("Modalités d'évaluation pour les candidats issus de la formation :\n")).toBe(true);
+      }
+    });
+  });
+
+  describe('tags', () => {
+    const tags = (id: string) => {
+      const k = cert.blocs.flatMap((b) => b.criteria).find((c) => c.id === id);
+      if (!k) throw new Error(`critère absent : ${id}`);
+      return { kinds: k.deliverableKinds, topics: k.topics };
+    };
+
+    it('row 1.2 is written and oral: its criteria are observable on the presentation too', () => {
+      for (let n = 10; n <= 26; n++) expect(tags(`cp-k${String(n).padStart(3, '0')}`).kinds).toContain('presentation');
+      for (let n = 1; n <= 9; n++) expect(tags(`cp-k${String(n).padStart(3, '0')}`).kinds).toEqual(['written-document']);
+    });
+
+    it('does not tag by keyword: « directement accessible » is not RGAA', () => {
+      expect(tags('cp-k075').topics).not.toContain('accessibility');
+      expect(tags('cp-k082').topics).toEqual(['seo', 'paid-media']);
+      expect(tags('cp-k089')).toEqual({ kinds: ['dashboard'], topics: ['kpi-reporting'] });
+    });
   });
 });
