@@ -10,12 +10,18 @@ const cert = Certification.parse(data);
 const range = (a: number, b: number) => Array.from({ length: b - a + 1 }, (_, i) => `C.${a + i}`);
 
 // « Bloc de compétences n° 1, compétences C.1 à C.7 : … » etc.; « composée de 4 blocs de compétences ».
+// Each bloc has one modality cell, opened by « Toutes les compétences associées sont évaluées sur la base de la
+// production suivante : »: one evaluation per bloc, covering the whole bloc (no competency codes).
 const EXPECTED = [
-  { code: '1', title: 'Concevoir une campagne webmarketing et communication digitale', from: 1, to: 7, criteria: 21, gaps: ['C.4'] },
-  { code: '2', title: "Produire et gérer des contenus digitaux vecteurs d'engagement et responsables", from: 8, to: 13, criteria: 18, gaps: ['C.9'] },
-  { code: '3', title: "Développer la visibilité, l'audience et la réputation digitales", from: 14, to: 21, criteria: 24, gaps: [] },
-  { code: '4', title: 'Piloter un projet webmarketing et communication digitale', from: 22, to: 29, criteria: 24, gaps: ['C.27'] },
+  { code: '1', title: 'Concevoir une campagne webmarketing et communication digitale', from: 1, to: 7, criteria: 21, gaps: ['C.4'], evaluations: [{ id: 'wm-e1', covers: [] }] },
+  { code: '2', title: "Produire et gérer des contenus digitaux vecteurs d'engagement et responsables", from: 8, to: 13, criteria: 18, gaps: ['C.9'], evaluations: [{ id: 'wm-e2', covers: [] }] },
+  { code: '3', title: "Développer la visibilité, l'audience et la réputation digitales", from: 14, to: 21, criteria: 24, gaps: [], evaluations: [{ id: 'wm-e3', covers: [] }] },
+  { code: '4', title: 'Piloter un projet webmarketing et communication digitale', from: 22, to: 29, criteria: 24, gaps: ['C.27'], evaluations: [{ id: 'wm-e4', covers: [] }] },
 ] as const;
+
+const CASE_STUDY =
+  "La modalité d'évaluation est fondée sur une étude de cas réelle ou fictive mettant le candidat dans des dispositions comparables à une situation professionnelle.";
+const WHOLE_BLOC = 'Toutes les compétences associées sont évaluées sur la base de la production suivante :';
 
 const allCriteria = (): { bloc: Bloc; criterion: Criterion }[] =>
   cert.blocs.flatMap((bloc) => bloc.criteria.map((criterion) => ({ bloc, criterion })));
@@ -45,6 +51,8 @@ describe('Responsable de projet webmarketing et communication digitale', () => {
 
   it('has the 4 declared blocs, none optional, in order', () => {
     expect(cert.blocs.map((b) => b.code)).toEqual(EXPECTED.map((e) => e.code));
+    // « Bloc de compétences n° 1 » … : the bloc numbers are printed.
+    expect(cert.blocs.every((b) => b.codeSource === 'printed')).toBe(true);
     expect(cert.blocs.map((b) => b.title)).toEqual(EXPECTED.map((e) => e.title));
     expect(cert.blocs.every((b) => !b.optional)).toBe(true);
   });
@@ -57,7 +65,23 @@ describe('Responsable de projet webmarketing et communication digitale', () => {
       expect(bloc().declared).toEqual({
         competencyRange: `C.${expected.from} à C.${expected.to}`,
         competencyCount: expected.to - expected.from + 1,
+        note: null,
       });
+      // The table prints no code beside any competency: codes follow the declared range, so they are assigned.
+      expect(bloc().competencies.every((c) => c.codeSource === 'assigned')).toBe(true);
+    });
+
+    it(`is evaluated by ${expected.evaluations.length} evaluation(s), on the whole bloc`, () => {
+      const codeOf = new Map(bloc().competencies.map((c) => [c.id, c.code]));
+      expect(
+        bloc().evaluations.map((ev) => ({ id: ev.id, covers: ev.competencyIds.map((id) => codeOf.get(id)) })),
+      ).toEqual(expected.evaluations.map((ev) => ({ id: ev.id, covers: [...ev.covers] })));
+      for (const ev of bloc().evaluations) {
+        expect(ev.modality.startsWith(`${CASE_STUDY}\nLe candidat présente `)).toBe(true);
+        expect(ev.modality).toMatch(/lors d'une soutenance orale individuelle\.$/);
+        expect(ev.modality).not.toContain('\n\n'); // no variants (training / VAE) in this document
+        expect(ev.production.startsWith(`${WHOLE_BLOC}\n`)).toBe(true);
+      }
     });
 
     it(`has ${expected.criteria} criteria, three per competency, none lost`, () => {
@@ -82,6 +106,46 @@ describe('Responsable de projet webmarketing et communication digitale', () => {
       ['7', '8'],
       ['9', '10', '11'],
     ]);
+  });
+
+  describe('evaluations, verbatim', () => {
+    it('keeps bloc 1\'s production list and oral defence', () => {
+      const [ev] = cert.blocs[0]!.evaluations;
+      expect(ev!.modality).toBe(
+        `${CASE_STUDY}\nLe candidat présente la campagne webmarketing et communication digitale élaborée ainsi que les livrables attendus lors d'une soutenance orale individuelle.`,
+      );
+      const lines = ev!.production.split('\n');
+      expect(lines).toHaveLength(9);
+      expect(lines[1]).toBe('Une proposition de campagne webmarketing et communication digitale, documentée et restituée par :');
+      // The 4th item starts the next row of the converted table; it belongs to the same list.
+      expect(lines[5]).toBe(
+        "- L'évaluation du degré de maturité du client interne ou externe par rapport à sa présence numérique et ses leviers de communication en ligne.",
+      );
+    });
+
+    it('keeps bloc 2\'s production as printed, without the final full stop of its last item', () => {
+      expect(cert.blocs[1]!.evaluations[0]!.production).toBe(
+        `${WHOLE_BLOC}\nPlusieurs contenus digitaux selon différents formats et publiés en ligne :\n- Contenus textuels.\n- Contenus visuels et audios`,
+      );
+    });
+
+    it('rejoins bloc 3\'s modality sentence cut across two tables, and keeps its eight production items', () => {
+      const [ev] = cert.blocs[2]!.evaluations;
+      expect(ev!.modality).toBe(
+        `${CASE_STUDY}\nLe candidat présente les différents contenus digitaux élaborés lors d'une soutenance orale individuelle.`,
+      );
+      expect(ev!.production.split('\n').filter((l) => l.startsWith('- '))).toHaveLength(8);
+      expect(ev!.production).toContain("\n- La mise en place d'un système de surveillance de l'e-réputation de l'organisation\n");
+    });
+
+    it("keeps bloc 4's « reporting » without its <i> tag and the authors' « retenu »", () => {
+      const [ev] = cert.blocs[3]!.evaluations;
+      expect(ev!.modality).toBe(
+        `${CASE_STUDY}\nLe candidat présente le projet digital réalisé et les livrables attendus lors d'une soutenance orale individuelle.`,
+      );
+      expect(ev!.production).toContain('\n- La présentation des outils mis en place dans le cadre du reporting.\n');
+      expect(ev!.production).toContain('\n- La présentation de la méthodologie de gestion de projet retenu.\n');
+    });
   });
 
   describe('exact wording', () => {
