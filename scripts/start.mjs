@@ -60,7 +60,10 @@ if (headed) {
   context.on('close', stop);
 } else {
   await panel.setViewportSize({ width: 420, height: 1000 });
+  // Show a certification in the screenshot: the e-commerce bloc of the first référentiel that has one.
   await panel.waitForSelector('#certification-select');
+  await panel.selectOption('#certification-select', 'charge-webmarketing-medias-sociaux-e-commerce').catch(() => undefined);
+  await panel.selectOption('#bloc-select', { index: 1 }).catch(() => undefined);
   const shots = join(root, '.output');
   await page.screenshot({ path: join(shots, 'demo-site.png') });
   await panel.screenshot({ path: join(shots, 'demo-panel.png') });

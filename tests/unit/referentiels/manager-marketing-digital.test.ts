@@ -23,11 +23,23 @@ const attachedTo = (start: string) => {
 };
 
 // What the document shows, bloc by bloc: competency codes in order, criteria per competency.
+const MSP = 'Mise en situation professionnelle';
 const expected = {
-  A1: { codes: ['C1.1', 'C1.2', 'C1.3', 'C1.4', 'C1.5'], perCompetency: [4, 4, 4, 5, 3], activities: ['A1.1', 'A1.2', 'A1.3', 'A1.4', 'A1.5'] },
-  A2: { codes: ['C2.1', 'C2.2', 'C2.3', 'C2.4', 'C2.5'], perCompetency: [6, 3, 3, 3, 5], activities: ['A2.1', 'A.2.2', 'A2.3', 'A2.4'] },
-  A3: { codes: ['C3.1', 'C3.2', 'C3.3', 'C3.4', 'C3.5'], perCompetency: [3, 4, 3, 3, 4], activities: ['A3.1', 'A3.2', 'A3.3', 'A3.4'] },
-  A4: { codes: ['C4.1', 'C4.2', 'C4.3', 'C4.4', 'C4.5', 'C4.6'], perCompetency: [5, 4, 5, 3, 4, 4], activities: ['A4.1', 'A4.2', 'A4.3', 'A4.4', 'A4.5', 'A4.6'] },
+  A1: {
+    codes: ['C1.1', 'C1.2', 'C1.3', 'C1.4', 'C1.5'],
+    perCompetency: [4, 4, 4, 5, 3],
+    activities: ['A1.1', 'A1.2', 'A1.3', 'A1.4', 'A1.5'],
+    // only C1.1 is assessed by « Mémoire professionnel »
+    modalities: ['Mémoire professionnel', MSP, MSP, MSP, MSP],
+  },
+  A2: { codes: ['C2.1', 'C2.2', 'C2.3', 'C2.4', 'C2.5'], perCompetency: [6, 3, 3, 3, 5], activities: ['A2.1', 'A.2.2', 'A2.3', 'A2.4'], modalities: [MSP, MSP, MSP, MSP, MSP] },
+  A3: { codes: ['C3.1', 'C3.2', 'C3.3', 'C3.4', 'C3.5'], perCompetency: [3, 4, 3, 3, 4], activities: ['A3.1', 'A3.2', 'A3.3', 'A3.4'], modalities: [MSP, MSP, MSP, MSP, MSP] },
+  A4: {
+    codes: ['C4.1', 'C4.2', 'C4.3', 'C4.4', 'C4.5', 'C4.6'],
+    perCompetency: [5, 4, 5, 3, 4, 4],
+    activities: ['A4.1', 'A4.2', 'A4.3', 'A4.4', 'A4.5', 'A4.6'],
+    modalities: [MSP, MSP, MSP, MSP, MSP, MSP],
+  },
 } as const;
 
 describe('Manager du marketing digital (004_fd48b7d96b53dbc9)', () => {
@@ -62,9 +74,16 @@ describe('Manager du marketing digital (004_fd48b7d96b53dbc9)', () => {
   for (const [code, exp] of Object.entries(expected)) {
     describe(`bloc ${code}`, () => {
       const b = bloc(code);
-      it('declares no range nor count (the document prints none) and is not optional', () => {
-        expect(b.declared).toEqual({ competencyRange: null, competencyCount: null });
+      it('declares no range nor count (the document prints none), is not optional, and its code is assigned', () => {
+        expect(b.declared).toEqual({ competencyRange: null, competencyCount: null, note: null });
         expect(b.optional).toBe(false);
+        // « A1 »… is printed as the top-level activity's code, never as a bloc code.
+        expect(b.codeSource).toBe('assigned');
+      });
+      it('has one evaluation per modality cell, i.e. one per competency, in document order', () => {
+        expect(b.evaluations).toHaveLength(exp.codes.length);
+        expect(b.evaluations.map((e) => e.competencyIds.map(codeOf))).toEqual(exp.codes.map((c) => [c]));
+        expect(b.evaluations.map((e) => e.modality)).toEqual(exp.modalities);
       });
       it('has the competency codes of the document, in order, all printed, no gaps', () => {
         expect(b.competencies.map((c) => c.code)).toEqual(exp.codes);
@@ -82,14 +101,44 @@ describe('Manager du marketing digital (004_fd48b7d96b53dbc9)', () => {
     });
   }
 
-  it('keeps the modalities: a mémoire for C1.1, professional situations elsewhere', () => {
-    expect(bloc('A1').modality).toBe('Mémoire professionnel\n\nMise en situation professionnelle');
-    for (const c of ['A2', 'A3', 'A4']) expect(bloc(c).modality).toBe('Mise en situation professionnelle');
-    // one production paragraph per competency cell, in document order
-    for (const b of cert.blocs) expect(b.production.split('\n\n')).toHaveLength(b.competencies.length);
-    expect(bloc('A1').production.split('\n\n')[0]).toBe(
-      "A partir de son expérience ou d'un projet professionnel, le candidat expose le système de veille qu'il met en place ainsi que les résultats de cette dernière",
-    );
+  describe('evaluations (one per modality cell of the document)', () => {
+    const evaluation = (competencyCode: string) => {
+      const found = cert.blocs.flatMap((b) => b.evaluations).filter((e) => e.competencyIds.map(codeOf).includes(competencyCode));
+      expect(found, competencyCode).toHaveLength(1);
+      return found[0]!;
+    };
+    it('has 21 evaluations, sd-e1…sd-e21, none bloc-wide', () => {
+      const all = cert.blocs.flatMap((b) => b.evaluations);
+      expect(all.map((e) => e.id)).toEqual(Array.from({ length: 21 }, (_, i) => `sd-e${i + 1}`));
+      expect(all.every((e) => e.competencyIds.length === 1)).toBe(true);
+    });
+    it('C1.1 is assessed by a mémoire, with its own production', () => {
+      expect(evaluation('C1.1')).toEqual({
+        id: 'sd-e1',
+        competencyIds: ['sd-c01'],
+        modality: 'Mémoire professionnel',
+        production:
+          "A partir de son expérience ou d'un projet professionnel, le candidat expose le système de veille qu'il met en place ainsi que les résultats de cette dernière",
+      });
+    });
+    it('keeps each production verbatim, with its own competency', () => {
+      expect(evaluation('C1.3').production).toBe(
+        "A partir d'un cas réel ou fictif de re-branding d'une marque, le candidat doit réaliser une synthèse de son analyse du positionnement de la marque et son ADN.",
+      );
+      // the modality cell printed on the same line as the end of C2.4's text
+      expect(evaluation('C2.4').production).toBe(
+        "A partir d'un cas réel ou fictif de déploiement d'une stratégie de marketing digital, le candidat expose les canaux choisis ainsi que des exemples de messages",
+      );
+      expect(evaluation('C2.2').id).toBe('sd-e7');
+      expect(evaluation('C4.2')).toMatchObject({
+        modality: 'Mise en situation professionnelle',
+        production:
+          "A partir d'un cas réel de déploiement d'une stratégie de marketing digital, le candidat présente la synthèse du déploiement de publications en ligne.",
+      });
+      expect(evaluation('C4.6').production).toBe(
+        "A partir d'un cas réel ou fictif de gestion d'un service de marketing digital, le candidat produit une synthèse de sa mesure d'impact.",
+      );
+    });
   });
 
   describe('exact wording (artefacts fixed)', () => {
@@ -101,7 +150,7 @@ describe('Manager du marketing digital (004_fd48b7d96b53dbc9)', () => {
     });
     it('the authors’ own grammar is kept', () => {
       expect(attachedTo("L'aspect inclusif du projet est évalué l'introduction de la diversité dans la communication ainsi que son accessibilité.")).toEqual(['C4.6']);
-      expect(bloc('A3').production).toContain('le candidat proposer une analyse sécurisée des données webmarketing');
+      expect(bloc('A3').evaluations[2]?.production).toContain('le candidat proposer une analyse sécurisée des données webmarketing');
     });
     it('lists inside a competency are one item per line', () => {
       expect(allCompetencies.find((c) => c.code === 'C4.3')?.text).toBe(
@@ -156,6 +205,15 @@ describe('Manager du marketing digital (004_fd48b7d96b53dbc9)', () => {
       };
       expect(acts('C2.2')).toEqual(['A2.1']);
       expect(acts('C3.3')).toEqual(['A3.2']);
+    });
+  });
+
+  describe('tags', () => {
+    it('accessibility only where the text is about people with a disability reaching the communication, not HR inclusion (sd-k074)', () => {
+      expect(allCriteria.filter((k) => k.topics.includes('accessibility')).map((k) => k.id)).toEqual(['sd-k021', 'sd-k080']);
+    });
+    it('data-protection law on the C3.2 and C3.3 criteria that cite the legislation', () => {
+      for (const id of ['sd-k046', 'sd-k050']) expect(allCriteria.find((k) => k.id === id)?.topics).toEqual(expect.arrayContaining(['data-protection', 'legal']));
     });
   });
 
