@@ -17,6 +17,8 @@ const EXPECTED = [
     count: 7,
     codes: ['C1', 'C2', 'C3', 'C4', 'C5', 'C6', 'C7'],
     criteria: 13,
+    evaluations: [[]], // one cell: the mémoire and its soutenance (C1 à C7)
+    contradicts: false,
   },
   {
     code: '2',
@@ -25,6 +27,8 @@ const EXPECTED = [
     count: 9,
     codes: ['C8', 'C9', 'C10', 'C11', 'C12', 'C13', 'C14', 'C15', 'C16'],
     criteria: 11,
+    evaluations: [[]], // one cell (C8 à C16), even though its items carry codes
+    contradicts: false,
   },
   {
     code: '3',
@@ -33,6 +37,8 @@ const EXPECTED = [
     count: 8,
     codes: ['C17', 'C18', 'C19', 'C20', 'C21', 'C22', 'C23'],
     criteria: 7,
+    evaluations: [[]],
+    contradicts: true, // C16 à C23 declared, C17–C23 in the table
   },
   {
     code: '4',
@@ -41,6 +47,8 @@ const EXPECTED = [
     count: 6,
     codes: ['C24', 'C25', 'C26', 'C27', 'C28', 'C29'],
     criteria: 11,
+    evaluations: [[], []], // « E4 - Partie 1 » (C24 a C29) and « E4 - Partie 2 », a row of its own
+    contradicts: false,
   },
   {
     code: '5 - Option 1',
@@ -49,6 +57,8 @@ const EXPECTED = [
     count: 5,
     codes: ['CS1.1', 'CS1.2', 'CS1.3', 'CS1.4', 'CS1.5'],
     criteria: 9,
+    evaluations: [[]],
+    contradicts: false,
   },
   {
     code: '6 - Option 2',
@@ -57,6 +67,8 @@ const EXPECTED = [
     count: 5,
     codes: ['CS2.1', 'CS2.2', 'CS2.3', 'CS2.4', 'CS2.5'],
     criteria: 8,
+    evaluations: [[]],
+    contradicts: false,
   },
   {
     code: '7 - Option 3',
@@ -65,6 +77,8 @@ const EXPECTED = [
     count: 5,
     codes: ['CS3.1', 'CS3.2', 'CS3.3', 'CS3.4', 'CS3.5', 'CS3.6'],
     criteria: 9,
+    evaluations: [[]], // E7 covers the whole bloc, CS3.6 included (its last task is CS3.6's)
+    contradicts: true, // CS3.1 à CS3.5 declared, CS3.6 printed too
   },
 ] as const;
 
@@ -117,8 +131,71 @@ describe('Manager de la Communication et du Marketing Digital', () => {
       expect(b.competencies.filter((c) => c.gap)).toEqual([]);
       expect(b.criteria.filter((c) => c.gap)).toEqual([]);
     });
-    it('is optional only for the three options', () => {
+    it('is optional only for the three options, and prints its bloc code', () => {
       expect(b.optional).toBe(e.optional);
+      expect(b.codeSource).toBe('printed');
+    });
+    it('has one evaluation per modality cell, covering the competencies the cell names', () => {
+      expect(b.evaluations.map((ev) => ev.competencyIds.map((id) => b.competencies.find((c) => c.id === id)?.code ?? '?'))).toEqual(
+        e.evaluations.map((codes) => [...codes]),
+      );
+    });
+    it('notes a declaration only where the document contradicts its own table', () => {
+      if (e.contradicts) expect(b.declared.note).toEqual(expect.any(String));
+      else expect(b.declared.note).toBeNull();
+    });
+  });
+
+  it('numbers the evaluations across the certification', () => {
+    expect(cert.blocs.flatMap((b) => b.evaluations.map((ev) => ev.id))).toEqual([
+      'mc-e1', 'mc-e2', 'mc-e3', 'mc-e4', 'mc-e5', 'mc-e6', 'mc-e7', 'mc-e8',
+    ]);
+  });
+
+  describe('evaluations, verbatim', () => {
+    it('bloc 1: the mémoire with its soutenance; the tasks are the production', () => {
+      const [ev] = bloc('1').evaluations;
+      expect(ev?.modality).toMatch(
+        /^E1 — Dans le cadre du mémoire de recherche appliquée réalisé individuellement avec soutenance orale \(C1 à C7\), le\/la candidat\(e\) :\n\n/,
+      );
+      expect(ev?.modality).toContain("- Il prend du recul sur son travail et apporte un retour d'expérience au jury.");
+      expect(ev?.production.split('\n')).toContain('- Réalise un benchmark ;');
+    });
+
+    it('bloc 2: « (C8 a C16) » fixed to « à », the coded items kept with their codes', () => {
+      const [ev] = bloc('2').evaluations;
+      expect(ev?.modality).toBe(
+        "E2 - Dans le cadre d'une mise en situation professionnelle avec remise d'un document écrit à partir d'un cas pratique d'entreprise le/la candidat(e) devra (C8 à C16) :",
+      );
+      expect(ev?.production).toContain(
+        "- Préconiser un plan d'action avec des scénarios d'usage en fonction de la cible définie. (C9)",
+      );
+    });
+
+    it('bloc 4: Partie 1 (group report) and Partie 2 (individual note) are two evaluations', () => {
+      const [p1, p2] = bloc('4').evaluations;
+      expect(p1?.modality).toBe(
+        "E4 - Partie 1 : Etude de cas avec remise d'un rapport écrit réalisé en groupe les candidat(e)s (C24 à C29)\n\nA partir d'un cas pratique de conception et en mode gestion de projet, les candidats devront :",
+      );
+      expect(p1?.production.split('\n')).toHaveLength(9);
+      expect(p1?.production).toContain("- Etablir un rétroplanning des points d'étapes entre chaque sprint.");
+      expect(p1?.production).not.toContain('Partie 2');
+      expect(p2?.modality).toBe(
+        "E4 - Partie 2\n\nA la fin de la mise en situation le/la candidat(e) devra remettre une note individuelle écrite où il propose un REX à la suite de la gestion de crise et des propositions d'amélioration afin de rétablir un climat favorable et épanouissant pour tous.",
+      );
+      expect(p2?.production).toMatch(/^une note individuelle écrite où il propose un REX/);
+    });
+
+    it('bloc 6: « (CS2.1 aCs2.5) » read as « (CS2.1 à CS2.5) »', () => {
+      expect(bloc('6 - Option 2').evaluations[0]?.modality).toBe(
+        "E6 - Dans le cadre d'une étude de cas individuelle et créative (étude de cas fictive ou réelle dans le cadre des relations médias et d'influence) (CS2.1 à CS2.5) :",
+      );
+    });
+
+    it('bloc 7: the 10-slide support closes the production', () => {
+      expect(bloc('7 - Option 3').evaluations[0]?.production).toMatch(
+        /\n\nPréparer un support visuel \(10 slides maximum\) en vue d'un reporting auprès de la direction afin de présenter ces analyses et défendre les recommandations stratégiques qui en découlent\.$/,
+      );
     });
   });
 
@@ -126,6 +203,9 @@ describe('Manager de la Communication et du Marketing Digital', () => {
     // Bloc 3: the modality says C16 à C23 but C16 is bloc 2's (evaluated in E2, C8 à C16).
     expect(bloc('2').competencies.map((c) => c.code)).toContain('C16');
     expect(bloc('3').competencies.map((c) => c.code)).not.toContain('C16');
+    expect(bloc('3').declared.note).toContain('C16');
+    expect(bloc('3').declared.note).toContain('C17 à C23');
+    expect(bloc('7 - Option 3').declared.note).toContain('CS3.6');
     // Bloc 7: the modality says CS3.1 à CS3.5 but the table prints CS3.6 too.
     expect(bloc('7 - Option 3').competencies.at(-1)?.text).toBe(
       "Gérer un portefeuille client et négocier les conditions et les budgets afférents en personnalisant l'approche pour assurer une excellence commerciale et fidéliser les annonceurs.",
@@ -189,6 +269,15 @@ describe('Manager de la Communication et du Marketing Digital', () => {
       expect(c.scope.type).toBe('bloc');
       expect(b.criteria.filter((k) => k.heading === HEADING_AGILE)).toHaveLength(9);
       expect(b.criteria.slice(9).every((k) => k.heading === null)).toBe(true);
+    });
+
+    it('bloc 4: no criterion is tagged presentation, since E4 states no oral part', () => {
+      expect(bloc('4').criteria.filter((k) => k.deliverableKinds.includes('presentation')).map((k) => k.id)).toEqual([]);
+    });
+
+    it('« ou » → « où » where the OCR (which prints no accented letter but é) lost the grave accent', () => {
+      expect(bloc('1').competencies.find((c) => c.code === 'C6')?.text).toContain('identifier les domaines où des améliorations');
+      expect(bloc('6 - Option 2').evaluations[0]?.production).toContain('(qui, quand, où, comment et pourquoi ?). (CS2.3)');
     });
 
     it('bloc 1: « d\'’un » → « d\'un », soutenance criterion on the whole bloc (E1 covers C1 à C7)', () => {
