@@ -1,5 +1,6 @@
 // `npm test`: installs what is missing, then type-checks, runs the unit and component tests,
 // builds and lints both browsers' packages, and runs the end-to-end tests in real Chromium.
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -44,7 +45,22 @@ for (const wanted of ['chrome.zip', 'firefox.zip', 'sources.zip']) {
 }
 
 console.log('\n→ web-ext lint (Firefox)');
-if (run('npx', ['web-ext', 'lint', '--source-dir', '.output/firefox-mv2', '--self-hosted', '--warnings-as-errors=false']) !== 0) failedSteps.push('web-ext lint');
+{
+  const lint = spawnSync('npx', ['web-ext', 'lint', '--source-dir', '.output/firefox-mv2', '--self-hosted', '--output', 'json'], { encoding: 'utf8' });
+  let report;
+  try {
+    report = JSON.parse(lint.stdout.slice(lint.stdout.indexOf('{')));
+  } catch {
+    console.error(lint.stdout, lint.stderr);
+    failedSteps.push('web-ext lint');
+  }
+  if (report) {
+    for (const level of ['errors', 'warnings', 'notices'])
+      for (const m of report[level]) console.log(`  ${level.slice(0, -1)} ${m.code} ${m.file ?? ''} — ${m.message}`);
+    console.log(`  ${report.summary.errors} erreur(s), ${report.summary.warnings} avertissement(s), ${report.summary.notices} remarque(s)`);
+    if (report.summary.errors > 0) failedSteps.push('web-ext lint');
+  }
+}
 
 console.log('\n→ Tests de bout en bout dans Chromium');
 vitest('e2e', ['--config', 'vitest.e2e.config.ts'], { GRILLE_SKIP_BUILD: '1' });
