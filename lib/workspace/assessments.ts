@@ -1,0 +1,116 @@
+// Per-criterion assessments: the juror's status (with a reason for an exemption) and observation.
+// Observations are saved as they are typed; their history entry is written when the edit ends
+// (the field loses focus, the panel closes or the next time the evaluation opens), so a crash
+// never loses the text nor its history.
+import { foldForSearch } from '../text/normalize';
+import type { WorkspaceDb } from './db';
+import { WorkspaceRuleError } from './errors';
+import { record } from './history';
+import type { AssessmentRow, AssessmentStatus } from './types';
+
+export function observationWords(text: string): string[] {
+  return [...new Set(foldForSearch(text).split(/[^a-z0-9]+/).filter((w) => w.length >= 2))];
+}
+
+function blank(evaluationId: string, criterionId: string): AssessmentRow {
+  return {
+    evaluationId,
+    criterionId,
+    status: 'non-evalue',
+    exemptionReason: null,
+    observation: '',
+    observationCommitted: '',
+    words: [],
+    updatedAt: 0,
+    updatedBy: null,
+  };
+}
+
+async function touchEvaluation(db: WorkspaceDb, evaluationId: string, now: number) {
+  const updated = await db.evaluations.update(evaluationId, { updatedAt: now });
+  if (!updated) throw new WorkspaceRuleError('Cette évaluation n’existe plus.');
+}
+
+export interface StatusChange {
+  evaluationId: string;
+  criterionId: string;
+  status: AssessmentStatus;
+  /** Required for « exempte » (on the référent handicap's advice, for instance). */
+  exemptionReason?: string | null;
+}
+
+export async function setStatus(db: WorkspaceDb, change: StatusChange, who: string | null, now = Date.now()): Promise<void> {
+  const reason = change.status === 'exempte' ? (change.exemptionReason ?? '').trim() : null;
+  if (change.status === 'exempte' && !reason) throw new WorkspaceRuleError("Une exemption doit être motivée : indiquez la raison (par exemple l'avis du référent handicap).");
+  await db.transaction('rw', db.assessments, db.evaluations, db.history, async () => {
+    const current = (await db.assessments.get([change.evaluationId, change.criterionId])) ?? blank(change.evaluationId, change.criterionId);
+    if (current.status === change.status && current.exemptionReason === reason) return;
+    await touchEvaluation(db, change.evaluationId, now);
+    await db.assessments.put({ ...current, status: change.status, exemptionReason: reason, updatedAt: now, updatedBy: who });
+    await record(db, who, now, {
+      evaluationId: change.evaluationId,
+      entity: 'assessment',
+      entityId: change.criterionId,
+      action: 'update',
+      field: 'status',
+      before: { status: current.status, exemptionReason: current.exemptionReason },
+      after: { status: change.status, exemptionReason: reason },
+    });
+  });
+}
+
+/** Saves the observation as typed; no history entry until the edit is committed. */
+export async function saveObservation(db: WorkspaceDb, evaluationId: string, criterionId: string, text: string, who: string | null, now = Date.now()): Promise<void> {
+  await db.transaction('rw', db.assessments, db.evaluations, async () => {
+    const current = (await db.assessments.get([evaluationId, criterionId])) ?? blank(evaluationId, criterionId);
+    if (current.observation === text) return;
+    await touchEvaluation(db, evaluationId, now);
+    await db.assessments.put({ ...current, observation: text, words: observationWords(text), updatedAt: now, updatedBy: who });
+  });
+}
+
+/**
+ * Writes the history entry of observations whose text changed since their last entry
+ * (one criterion, or every one of the evaluation). Returns how many were committed.
+ */
+export async function commitObservations(db: WorkspaceDb, evaluationId: string, who: string | null, criterionId?: string, now = Date.now()): Promise<number> {
+  return db.transaction('rw', db.assessments, db.history, async () => {
+    const rows = criterionId
+      ? [await db.assessments.get([evaluationId, criterionId])].filter((r): r is AssessmentRow => !!r)
+      : await db.assessments.where('evaluationId').equals(evaluationId).toArray();
+    const pending = rows.filter((r) => r.observation !== r.observationCommitted);
+    for (const row of pending) {
+      await db.assessments.update([row.evaluationId, row.criterionId], { observationCommitted: row.observation });
+      await record(db, row.updatedBy ?? who, now, {
+        evaluationId,
+        entity: 'assessment',
+        entityId: row.criterionId,
+        action: 'update',
+        field: 'observation',
+        before: row.observationCommitted,
+        after: row.observation,
+      });
+    }
+    return pending.length;
+  });
+}
+
+export function assessmentsOf(db: WorkspaceDb, evaluationId: string): Promise<AssessmentRow[]> {
+  return db.assessments.where('evaluationId').equals(evaluationId).toArray();
+}
+
+export interface ObservationHit {
+  assessment: AssessmentRow;
+}
+
+/** Assessments whose observation contains every word of the query (prefix match on the last one). */
+export async function searchObservations(db: WorkspaceDb, query: string, evaluationId?: string): Promise<AssessmentRow[]> {
+  const terms = observationWords(query);
+  if (!terms.length) return [];
+  // The rarest term is unknown; the longest one is a good proxy for the most selective index range.
+  const pivot = [...terms].sort((a, b) => b.length - a.length)[0]!;
+  const candidates = await db.assessments.where('words').startsWith(pivot).distinct().toArray();
+  return candidates.filter(
+    (row) => (!evaluationId || row.evaluationId === evaluationId) && terms.every((t) => row.words.some((w) => w.startsWith(t))),
+  );
+}

@@ -1,0 +1,48 @@
+// The jury workspace database (IndexedDB through Dexie), opened only from extension pages:
+// a content script's IndexedDB belongs to the visited site.
+//
+// Versions are append-only: a version, once released, is never edited. A new one adds its
+// stores and an upgrade in lib/workspace/upgrades/vN.ts, self-contained (it must not import
+// today's types), and a test in tests/unit/workspace/upgrades/vN.test.ts that seeds the
+// previous version and checks nothing is lost (tests/unit/workspace/db.test.ts enforces it).
+import Dexie, { type EntityTable, type Table } from 'dexie';
+import type { AssessmentRow, CandidateRow, DecisionRow, EvaluationRow, EvidenceRow, HistoryRow } from './types';
+
+export const DB_NAME = 'grille-workspace';
+
+/** Every version's stores, in order; index only what is queried. */
+export const SCHEMA_VERSIONS: readonly { version: number; stores: Record<string, string> }[] = [
+  {
+    version: 1,
+    stores: {
+      candidates: 'id, name, updatedAt',
+      evaluations: 'id, candidateId, updatedAt',
+      assessments: '[evaluationId+criterionId], evaluationId, *words',
+      evidence: 'id, evaluationId, *criterionIds',
+      decisions: '[evaluationId+targetId], evaluationId',
+      history: '++seq, evaluationId, [evaluationId+entityId]',
+    },
+  },
+];
+
+export class WorkspaceDb extends Dexie {
+  candidates!: EntityTable<CandidateRow, 'id'>;
+  evaluations!: EntityTable<EvaluationRow, 'id'>;
+  assessments!: Table<AssessmentRow, [string, string]>;
+  evidence!: EntityTable<EvidenceRow, 'id'>;
+  decisions!: Table<DecisionRow, [string, string]>;
+  history!: EntityTable<HistoryRow, 'seq'>;
+
+  constructor(name = DB_NAME) {
+    super(name);
+    for (const { version, stores } of SCHEMA_VERSIONS) this.version(version).stores(stores);
+  }
+}
+
+let shared: WorkspaceDb | null = null;
+
+/** The one database of this extension page. */
+export function workspaceDb(): WorkspaceDb {
+  shared ??= new WorkspaceDb();
+  return shared;
+}

@@ -1,0 +1,115 @@
+// What the jury workspace stores: the rows of each IndexedDB table, and the statuses and
+// decisions a juror can record. Nothing here is ever set automatically.
+
+export const ASSESSMENT_STATUSES = ['non-evalue', 'acquis', 'partiellement-acquis', 'non-acquis', 'exempte'] as const;
+export type AssessmentStatus = (typeof ASSESSMENT_STATUSES)[number];
+
+export const BLOC_DECISIONS = ['valide', 'non-valide', 'ajourne'] as const;
+export type BlocDecision = (typeof BLOC_DECISIONS)[number];
+
+export const COMPETENCY_DECISIONS = ['acquise', 'non-acquise', 'a-completer'] as const;
+export type CompetencyDecision = (typeof COMPETENCY_DECISIONS)[number];
+
+/** « jury » certifies; « tuteur » pre-reviews and gives feedback, never a decision. */
+export type EvaluationMode = 'jury' | 'tuteur';
+
+export interface CandidateRow {
+  id: string;
+  name: string;
+  email: string | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface Juror {
+  id: string;
+  name: string;
+  /** External to the training organisation (a jury needs a majority of them). */
+  external: boolean;
+}
+
+export interface Deliverable {
+  id: string;
+  url: string;
+  /** Detected platform (instagram, woocommerce, google-docs…) or 'website'. */
+  kind: string;
+  label: string;
+  addedAt: number;
+}
+
+export interface EvaluationRow {
+  id: string;
+  candidateId: string;
+  certificationId: string;
+  /** The référentiel's dataVersion this evaluation was made against. */
+  referentielVersion: number;
+  blocIds: string[];
+  deliverables: Deliverable[];
+  jurors: Juror[];
+  mode: EvaluationMode;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface AssessmentRow {
+  evaluationId: string;
+  criterionId: string;
+  status: AssessmentStatus;
+  /** Required when status is « exempte ». */
+  exemptionReason: string | null;
+  observation: string;
+  /** The observation as of its last history entry; differs while the juror is typing. */
+  observationCommitted: string;
+  /** Folded words of the observation, for search. */
+  words: string[];
+  updatedAt: number;
+  updatedBy: string | null;
+}
+
+export type EvidenceKind = 'quote' | 'screenshot' | 'link';
+
+export interface EvidenceRow {
+  id: string;
+  evaluationId: string;
+  kind: EvidenceKind;
+  /** Where it was seen, and when: live accounts change. */
+  url: string;
+  pageTitle: string;
+  capturedAt: number;
+  /** The selected text, verbatim (quote). */
+  quote: string | null;
+  /** The visible tab as PNG (screenshot). */
+  image: Blob | null;
+  /** The juror's own caption. */
+  note: string;
+  criterionIds: string[];
+  createdBy: string | null;
+}
+
+export interface DecisionRow {
+  evaluationId: string;
+  targetType: 'bloc' | 'competency';
+  targetId: string;
+  /** Null in « tuteur » mode: a tutor gives feedback, not decisions. */
+  decision: BlocDecision | CompetencyDecision | null;
+  /** Motivation (jury) or feedback to the candidate (tutor). */
+  comment: string;
+  decidedBy: string | null;
+  decidedAt: number;
+}
+
+export type HistoryEntity = 'candidate' | 'evaluation' | 'assessment' | 'evidence' | 'decision';
+
+export interface HistoryRow {
+  seq?: number;
+  evaluationId: string;
+  entity: HistoryEntity;
+  /** Criterion id, evidence id, bloc id… */
+  entityId: string;
+  action: 'create' | 'update' | 'delete';
+  field: string | null;
+  before: unknown;
+  after: unknown;
+  who: string | null;
+  at: number;
+}
