@@ -45,7 +45,12 @@ export async function setStatus(db: WorkspaceDb, change: StatusChange, who: stri
   await db.transaction('rw', db.assessments, db.evaluations, db.history, async () => {
     const current = (await db.assessments.get([change.evaluationId, change.criterionId])) ?? blank(change.evaluationId, change.criterionId);
     if (current.status === change.status && current.exemptionReason === reason) return;
-    await touchEvaluation(db, change.evaluationId, now);
+    const evaluation = await db.evaluations.get(change.evaluationId);
+    if (!evaluation) throw new WorkspaceRuleError('Cette évaluation n’existe plus.');
+    const counts = { ...evaluation.statusCounts };
+    if (current.status !== 'non-evalue') counts[current.status] = Math.max(0, (counts[current.status] ?? 0) - 1);
+    if (change.status !== 'non-evalue') counts[change.status] = (counts[change.status] ?? 0) + 1;
+    await db.evaluations.update(change.evaluationId, { statusCounts: counts, updatedAt: now });
     await db.assessments.put({ ...current, status: change.status, exemptionReason: reason, updatedAt: now, updatedBy: who });
     await record(db, who, now, {
       evaluationId: change.evaluationId,

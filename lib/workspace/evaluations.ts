@@ -33,6 +33,7 @@ export async function createEvaluation(db: WorkspaceDb, input: NewEvaluation, wh
     mode: input.mode,
     jurors: input.jurors.filter((j) => j.name.trim()).map((j) => ({ id: newId(), name: j.name.trim(), external: j.external })),
     deliverables: input.deliverables.map((d) => ({ ...d, id: newId(), addedAt: now })),
+    statusCounts: {},
     createdAt: now,
     updatedAt: now,
   };

@@ -47,6 +47,8 @@ export interface EvaluationRow {
   deliverables: Deliverable[];
   jurors: Juror[];
   mode: EvaluationMode;
+  /** How many criteria are in each status other than « non-evalue », kept in step by setStatus: lists show progress without reading every assessment. */
+  statusCounts: Partial<Record<AssessmentStatus, number>>;
   createdAt: number;
   updatedAt: number;
 }

@@ -71,6 +71,7 @@ describe('assessments', () => {
     await setStatus(db, { evaluationId: id, criterionId: 'tc-k001', status: 'acquis' }, 'M', 6000);
     const row = (await db.assessments.get([id, 'tc-k001']))!;
     expect([row.status, row.exemptionReason, row.updatedBy]).toEqual(['acquis', null, 'M']);
+    expect((await db.evaluations.get(id))!.statusCounts).toEqual({ exempte: 0, acquis: 1 });
     const statusHistory = (await historyOf(db, id)).filter((h) => h.field === 'status');
     expect(statusHistory.map((h) => [h.before, h.after, h.who, h.at])).toEqual([
       [{ status: 'non-evalue', exemptionReason: null }, { status: 'exempte', exemptionReason: 'Avis du référent handicap du 12/05' }, 'N', 5000],
