@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { CriterionInContext } from '@/lib/referentiels/catalog';
 import { groupByScope } from '@/lib/referentiels/grouping';
 import { CriterionItem } from './criterion-item';
@@ -15,7 +16,13 @@ function runsByHeading(items: readonly CriterionInContext[]) {
 }
 
 /** The bloc's criteria as the document lays them out: by competency, then the document's headings. */
-export function CriteriaByDocument({ items }: { items: readonly CriterionInContext[] }) {
+interface Props {
+  items: readonly CriterionInContext[];
+  renderExtra?: (item: CriterionInContext) => ReactNode;
+  codes?: ReadonlyMap<string, string>;
+}
+
+export function CriteriaByDocument({ items, renderExtra, codes }: Props) {
   return (
     <div className="criteria-document">
       {groupByScope(items).map((group) => {
@@ -29,7 +36,7 @@ export function CriteriaByDocument({ items }: { items: readonly CriterionInConte
                 {run.heading && <h4 className="criteria-heading">{run.heading}</h4>}
                 <ul className="criteria">
                   {run.items.map((item) => (
-                    <CriterionItem key={item.criterion.id} item={item} />
+                    <CriterionItem key={item.criterion.id} item={item} extra={renderExtra?.(item)} code={codes?.get(item.criterion.id)} />
                   ))}
                 </ul>
               </div>

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { t } from '@/lib/i18n';
 import type { CriterionInContext } from '@/lib/referentiels/catalog';
 import type { RelevanceReason } from '@/lib/referentiels/relevance';
@@ -10,6 +11,10 @@ interface Props {
   /** Show the document's grouping heading inline (when the list does not show it above). */
   showHeading?: boolean;
   reasons?: readonly RelevanceReason[];
+  /** The juror's controls for this criterion when an evaluation is open. */
+  extra?: ReactNode;
+  /** Display code, « C2.1 · critère 2 ». */
+  code?: string;
 }
 
 export function reasonText(reason: RelevanceReason): string {
@@ -18,11 +23,11 @@ export function reasonText(reason: RelevanceReason): string {
     : t('reasonTopic', t(`topic_${reason.topic}`));
 }
 
-export function CriterionItem({ item, showScope = false, showHeading = false, reasons = [] }: Props) {
+export function CriterionItem({ item, showScope = false, showHeading = false, reasons = [], extra, code }: Props) {
   const { criterion } = item;
   return (
     <li className="criterion" id={`criterion-${criterion.id}`} tabIndex={-1} data-criterion-id={criterion.id}>
-      {showScope && <p className="criterion-scope">{scopeLabel(criterion.scope, item.competencies)}</p>}
+      {code ? <p className="criterion-code">{code}</p> : showScope && <p className="criterion-scope">{scopeLabel(criterion.scope, item.competencies)}</p>}
       {showHeading && criterion.heading && <p className="criterion-heading">{criterion.heading}</p>}
       {criterion.gap ? (
         <p className="criterion-gap">{t('gapText')}</p>
@@ -32,6 +37,7 @@ export function CriterionItem({ item, showScope = false, showHeading = false, re
       {reasons.length > 0 && (
         <p className="criterion-why">{t('why', reasons.map(reasonText).join(' · '))}</p>
       )}
+      {extra}
     </li>
   );
 }

@@ -6,24 +6,36 @@ import { allCriteria, criteriaInBloc, type CriterionInContext } from '@/lib/refe
 import { rankByRelevance } from '@/lib/referentiels/relevance';
 import { buildSearchIndex, searchCriteria } from '@/lib/referentiels/search';
 import type { Certification } from '@/lib/referentiels/schema';
+import type { WorkspaceDb } from '@/lib/workspace/db';
 import { BlocOverview } from './bloc-overview';
 import { CriteriaByDocument } from './criteria-by-document';
 import { CriteriaByRelevance } from './criteria-by-relevance';
-import { DeliverableBanner } from './deliverable-banner';
+import { DeliverableBanner, deliverableLabel } from './deliverable-banner';
+import { EvaluationList } from './evaluation-list';
+import { EvaluationView } from './evaluation-view';
+import { NewEvaluationForm } from './new-evaluation-form';
 import { OrderSwitch, type CriteriaOrder } from './order-switch';
 import { SearchResults } from './search-results';
 import { SelectionPickers } from './selection-pickers';
+import { StorageStatus } from './storage-status';
 
-export function SidePanel({ certifications }: { certifications: readonly Certification[] }) {
+interface Props {
+  certifications: readonly Certification[];
+  db: WorkspaceDb;
+}
+
+export function SidePanel({ certifications, db }: Props) {
   const active = useActiveDeliverable();
   const [selection, setSelection] = useStoredSelection();
   const [query, setQuery] = useState('');
   const deferredQuery = useDeferredValue(query);
   const [order, setOrder] = useState<CriteriaOrder>('relevance');
   const [focusCriterion, setFocusCriterion] = useState<string | null>(null);
+  const [creating, setCreating] = useState(false);
 
   const certification = certifications.find((c) => c.id === selection?.certificationId) ?? null;
   const bloc = certification?.blocs.find((b) => b.id === selection?.blocId) ?? certification?.blocs[0] ?? null;
+  const evaluationId = selection?.evaluationId ?? null;
 
   const searchIndex = useMemo(() => buildSearchIndex(allCriteria(certifications)), [certifications]);
   const results = useMemo(() => searchCriteria(searchIndex, deferredQuery), [searchIndex, deferredQuery]);
@@ -41,13 +53,20 @@ export function SidePanel({ certifications }: { certifications: readonly Certifi
   });
 
   const openFromSearch = (item: CriterionInContext) => {
-    setSelection({ certificationId: item.certification.id, blocId: item.bloc.id });
+    setSelection({ certificationId: item.certification.id, blocId: item.bloc.id, evaluationId: null });
     setQuery('');
     setOrder('document');
     setFocusCriterion(item.criterion.id);
   };
 
+  const openEvaluation = (id: string, certificationId: string | null = null) => {
+    setCreating(false);
+    setQuery('');
+    setSelection({ certificationId: certificationId ?? selection?.certificationId ?? null, blocId: null, evaluationId: id });
+  };
+
   const searching = deferredQuery.trim().length > 0;
+  const label = active.detection ? deliverableLabel(active.detection) : null;
   return (
     <div className="panel">
       <header className="panel-header">
@@ -55,44 +74,78 @@ export function SidePanel({ certifications }: { certifications: readonly Certifi
         <DeliverableBanner active={active} />
       </header>
       <main>
-        <SelectionPickers
-          certifications={certifications}
-          certification={certification}
-          blocId={bloc?.id ?? null}
-          onCertification={(id) => setSelection({ certificationId: id, blocId: null })}
-          onBloc={(id) => setSelection({ certificationId: certification?.id ?? null, blocId: id })}
-        />
-        <div className="search" role="search">
-          <label htmlFor="criteria-search">{t('search')}</label>
-          <input
-            id="criteria-search"
-            type="search"
-            value={query}
-            placeholder={t('searchPlaceholder')}
-            onChange={(e) => setQuery(e.currentTarget.value)}
-            onKeyDown={(e) => e.key === 'Escape' && setQuery('')}
+        {selection && evaluationId ? (
+          <EvaluationView
+            db={db}
+            evaluationId={evaluationId}
+            certifications={certifications}
+            active={active}
+            blocId={selection.blocId}
+            onBloc={(id) => setSelection({ ...selection, blocId: id })}
+            onClose={() => setSelection({ ...selection, evaluationId: null })}
           />
-        </div>
-        {searching ? (
-          <SearchResults results={results} onOpen={openFromSearch} />
+        ) : creating ? (
+          <NewEvaluationForm
+            db={db}
+            certifications={certifications}
+            initialCertificationId={certification?.id ?? null}
+            tab={active.tab}
+            detection={active.detection}
+            deliverableLabel={label}
+            onCreated={(id, juror) => {
+              if (juror) localStorage.setItem(`grille:actor:${id}`, juror);
+              openEvaluation(id);
+            }}
+            onCancel={() => setCreating(false)}
+          />
         ) : (
-          certification &&
-          bloc && (
-            <>
-              <BlocOverview certification={certification} bloc={bloc} />
-              <section aria-labelledby="criteria-heading" className="criteria-section">
-                <h2 id="criteria-heading">{t('criteria', String(items.length))}</h2>
-                {active.detection && <OrderSwitch value={order} onChange={setOrder} />}
-                {active.detection && order === 'relevance' ? (
-                  <CriteriaByRelevance ranked={ranked} />
-                ) : (
-                  <CriteriaByDocument items={items} />
-                )}
-              </section>
-            </>
-          )
+          <>
+            <div className="workspace-actions">
+              <button type="button" onClick={() => setCreating(true)}>
+                {t('newEvaluation')}
+              </button>
+            </div>
+            <EvaluationList db={db} certifications={certifications} onOpen={(id) => openEvaluation(id)} />
+            <h2 className="browse-heading">{t('browseReferentiels')}</h2>
+            <SelectionPickers
+              certifications={certifications}
+              certification={certification}
+              blocId={bloc?.id ?? null}
+              onCertification={(id) => setSelection({ certificationId: id, blocId: null, evaluationId: null })}
+              onBloc={(id) => setSelection({ certificationId: certification?.id ?? null, blocId: id, evaluationId: null })}
+            />
+            <div className="search" role="search">
+              <label htmlFor="criteria-search">{t('search')}</label>
+              <input
+                id="criteria-search"
+                type="search"
+                value={query}
+                placeholder={t('searchPlaceholder')}
+                onChange={(e) => setQuery(e.currentTarget.value)}
+                onKeyDown={(e) => e.key === 'Escape' && setQuery('')}
+              />
+            </div>
+            {searching ? (
+              <SearchResults results={results} onOpen={openFromSearch} />
+            ) : (
+              certification &&
+              bloc && (
+                <>
+                  <BlocOverview certification={certification} bloc={bloc} />
+                  <section aria-labelledby="criteria-heading" className="criteria-section">
+                    <h2 id="criteria-heading">{t('criteria', String(items.length))}</h2>
+                    {active.detection && <OrderSwitch value={order} onChange={setOrder} />}
+                    {active.detection && order === 'relevance' ? <CriteriaByRelevance ranked={ranked} /> : <CriteriaByDocument items={items} />}
+                  </section>
+                </>
+              )
+            )}
+          </>
         )}
       </main>
+      <footer>
+        <StorageStatus />
+      </footer>
     </div>
   );
 }

@@ -5,6 +5,8 @@ import { ErrorBoundary } from '@/components/error-boundary';
 import { SidePanel } from '@/components/side-panel';
 import { t } from '@/lib/i18n';
 import { bundledCertifications } from '@/lib/referentiels/catalog';
+import { workspaceDb } from '@/lib/workspace/db';
+import { recoverDrafts } from '@/lib/workspace/drafts';
 import './style.css';
 
 // zod compiles validators with new Function when it can; the extension's CSP forbids it.
@@ -14,10 +16,14 @@ z.config({ jitless: true });
 document.documentElement.lang = t('lang');
 document.title = t('panelTitle');
 
+// Observations typed just before the panel last closed are saved first.
+const db = workspaceDb();
+void recoverDrafts(db).catch(() => undefined);
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ErrorBoundary>
-      <SidePanel certifications={bundledCertifications} />
+      <SidePanel certifications={bundledCertifications} db={db} />
     </ErrorBoundary>
   </StrictMode>,
 );

@@ -4,8 +4,14 @@ import { browser } from 'wxt/browser';
 import { z } from 'zod';
 
 const KEY = 'grille:selection';
-const Selection = z.object({ certificationId: z.string().nullable(), blocId: z.string().nullable() });
+const Selection = z.object({
+  certificationId: z.string().nullable(),
+  blocId: z.string().nullable(),
+  /** The evaluation open in the panel, if any. */
+  evaluationId: z.string().nullable().default(null),
+});
 export type Selection = z.infer<typeof Selection>;
+const EMPTY: Selection = { certificationId: null, blocId: null, evaluationId: null };
 
 export function useStoredSelection(): [Selection | null, (next: Selection) => void] {
   const [selection, setSelection] = useState<Selection | null>(null);
@@ -14,9 +20,9 @@ export function useStoredSelection(): [Selection | null, (next: Selection) => vo
     browser.storage.local.get(KEY).then(
       (stored) => {
         const parsed = Selection.safeParse(stored[KEY]);
-        if (live) setSelection(parsed.success ? parsed.data : { certificationId: null, blocId: null });
+        if (live) setSelection(parsed.success ? parsed.data : EMPTY);
       },
-      () => live && setSelection({ certificationId: null, blocId: null }),
+      () => live && setSelection(EMPTY),
     );
     return () => {
       live = false;

@@ -1,9 +1,15 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { SidePanel } from '@/components/side-panel';
+import { WorkspaceDb } from '@/lib/workspace/db';
 import { fixtureCertification } from '../../fixtures/certification';
+
+let db: WorkspaceDb;
+beforeEach(() => {
+  db = new WorkspaceDb(`panel-${crypto.randomUUID()}`);
+});
 
 async function openTab(url: string) {
   const tab = await fakeBrowser.tabs.create({ url, active: true });
@@ -17,7 +23,7 @@ function criterionTexts(container: HTMLElement) {
 describe('SidePanel', () => {
   it('lets the juror pick a certification and a bloc, and shows modality, competencies and criteria', async () => {
     const user = userEvent.setup();
-    render(<SidePanel certifications={[fixtureCertification]} />);
+    render(<SidePanel certifications={[fixtureCertification]} db={db} />);
     const certSelect = await screen.findByLabelText('Certification');
     await user.selectOptions(certSelect, 'test-certification');
     const blocSelect = screen.getByLabelText('Bloc de compétences');
@@ -51,7 +57,7 @@ describe('SidePanel', () => {
   it('detects the active tab and ranks criteria by relevance, saying why', async () => {
     await openTab('https://atelier-brume.fr/');
     const user = userEvent.setup();
-    const { container } = render(<SidePanel certifications={[fixtureCertification]} />);
+    const { container } = render(<SidePanel certifications={[fixtureCertification]} db={db} />);
     expect(await screen.findByTestId('deliverable-kind')).toHaveProperty('textContent', 'Site web');
     await user.selectOptions(await screen.findByLabelText('Certification'), 'test-certification');
     const relevant = screen.getByTestId('relevant-criteria');
@@ -65,7 +71,7 @@ describe('SidePanel', () => {
 
   it('follows the active tab when it changes', async () => {
     const tab = await openTab('https://atelier-brume.fr/');
-    render(<SidePanel certifications={[fixtureCertification]} />);
+    render(<SidePanel certifications={[fixtureCertification]} db={db} />);
     expect(await screen.findByTestId('deliverable-kind')).toHaveProperty('textContent', 'Site web');
     await fakeBrowser.tabs.update(tab.id!, { url: 'https://www.instagram.com/atelier.brume/' });
     await waitFor(() => expect(screen.getByTestId('deliverable-kind').textContent).toBe('Compte Instagram'));
@@ -79,7 +85,7 @@ describe('SidePanel', () => {
       return false;
     }) as typeof fakeBrowser.permissions.request;
     const user = userEvent.setup();
-    render(<SidePanel certifications={[fixtureCertification]} />);
+    render(<SidePanel certifications={[fixtureCertification]} db={db} />);
     await user.click(await screen.findByRole('button', { name: 'Identifier le site (CMS, boutique)' }));
     expect(asked).toEqual({ origins: ['https://atelier-brume.fr/*'] });
     expect(await screen.findByText(/Accès refusé/)).toBeTruthy();
@@ -87,7 +93,7 @@ describe('SidePanel', () => {
 
   it('searches every criterion and opens a hit in its bloc', async () => {
     const user = userEvent.setup();
-    render(<SidePanel certifications={[fixtureCertification]} />);
+    render(<SidePanel certifications={[fixtureCertification]} db={db} />);
     await user.type(await screen.findByRole('searchbox', { name: 'Rechercher dans tous les critères' }), 'CALENDRIER editorial');
     expect(screen.getByRole('heading', { name: '1 critère(s) trouvé(s)' })).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Voir dans son bloc' }));
@@ -97,11 +103,11 @@ describe('SidePanel', () => {
 
   it('remembers the last certification and bloc', async () => {
     const user = userEvent.setup();
-    const first = render(<SidePanel certifications={[fixtureCertification]} />);
+    const first = render(<SidePanel certifications={[fixtureCertification]} db={db} />);
     await user.selectOptions(await screen.findByLabelText('Certification'), 'test-certification');
     await user.selectOptions(screen.getByLabelText('Bloc de compétences'), 'tc-b2');
     first.unmount();
-    render(<SidePanel certifications={[fixtureCertification]} />);
+    render(<SidePanel certifications={[fixtureCertification]} db={db} />);
     await waitFor(() => expect((screen.getByLabelText('Bloc de compétences') as HTMLSelectElement).value).toBe('tc-b2'));
   });
 });

@@ -46,3 +46,10 @@ describe('groupByScope', () => {
     ]);
   });
 });
+
+describe('criterionCodes', () => {
+  it('numbers criteria within their competency, group or bloc', async () => {
+    const { criterionCodes } = await import('@/lib/referentiels/criterion-code');
+    expect([...criterionCodes(bloc1).values()]).toEqual(['C1 · critère 1', 'C1+C2 · critère 1', 'Bloc 1 · critère 1', 'Bloc 1 · critère 2']);
+  });
+});

@@ -1,0 +1,138 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { t } from '@/lib/i18n';
+import type { ActiveDeliverable } from '@/lib/hooks/use-active-deliverable';
+import { criteriaInBloc, type CriterionInContext } from '@/lib/referentiels/catalog';
+import { criterionCodes } from '@/lib/referentiels/criterion-code';
+import { rankByRelevance } from '@/lib/referentiels/relevance';
+import type { Certification } from '@/lib/referentiels/schema';
+import { assessmentsOf, commitObservations } from '@/lib/workspace/assessments';
+import type { WorkspaceDb } from '@/lib/workspace/db';
+import { decisionsOf } from '@/lib/workspace/decisions';
+import { BlocDecisionForm } from './bloc-decision';
+import { BlocOverview } from './bloc-overview';
+import { BlocProgress } from './bloc-progress';
+import { CriteriaByDocument } from './criteria-by-document';
+import { CriteriaByRelevance } from './criteria-by-relevance';
+import { CriterionAssessment } from './criterion-assessment';
+import { deliverableLabel } from './deliverable-banner';
+import { EvaluationHeader } from './evaluation-header';
+import { EvaluationHistory } from './evaluation-history';
+import { OrderSwitch, type CriteriaOrder } from './order-switch';
+
+interface Props {
+  db: WorkspaceDb;
+  evaluationId: string;
+  certifications: readonly Certification[];
+  active: ActiveDeliverable;
+  blocId: string | null;
+  onBloc: (blocId: string) => void;
+  onClose: () => void;
+}
+
+const actorKey = (evaluationId: string) => `grille:actor:${evaluationId}`;
+
+/** An open evaluation: the juror's statuses, observations and decisions, bloc by bloc. */
+export function EvaluationView({ db, evaluationId, certifications, active, blocId, onBloc, onClose }: Props) {
+  const evaluation = useLiveQuery(async () => (await db.evaluations.get(evaluationId)) ?? null, [db, evaluationId]);
+  const candidate = useLiveQuery(async () => (evaluation ? db.candidates.get(evaluation.candidateId) : undefined), [db, evaluation?.candidateId]);
+  const assessments = useLiveQuery(() => assessmentsOf(db, evaluationId), [db, evaluationId]);
+  const decisions = useLiveQuery(() => decisionsOf(db, evaluationId), [db, evaluationId]);
+  const [order, setOrder] = useState<CriteriaOrder>('relevance');
+  const [actor, setActorState] = useState<string | null>(() => localStorage.getItem(actorKey(evaluationId)));
+
+  const certification = certifications.find((c) => c.id === evaluation?.certificationId);
+  const blocs = certification?.blocs.filter((b) => evaluation?.blocIds.includes(b.id)) ?? [];
+  const bloc = blocs.find((b) => b.id === blocId) ?? blocs[0];
+  const effectiveActor = actor ?? evaluation?.jurors[0]?.name ?? null;
+  const setActor = (name: string) => {
+    localStorage.setItem(actorKey(evaluationId), name);
+    setActorState(name);
+  };
+
+  // Observations typed before a crash have their text but no history entry yet: write it now.
+  useEffect(() => {
+    void commitObservations(db, evaluationId, null).catch(() => undefined);
+  }, [db, evaluationId]);
+
+  const items = useMemo(() => (certification && bloc ? criteriaInBloc(certification, bloc) : []), [certification, bloc]);
+  const ranked = useMemo(() => rankByRelevance(items, active.detection), [items, active.detection]);
+  const codes = useMemo(() => (bloc ? criterionCodes(bloc, (owner, n) => t('criterionCode', owner, String(n))) : new Map<string, string>()), [bloc]);
+  const byCriterion = useMemo(() => new Map((assessments ?? []).map((a) => [a.criterionId, a])), [assessments]);
+  const renderExtra = useCallback(
+    (item: CriterionInContext) => (
+      <CriterionAssessment
+        db={db}
+        evaluationId={evaluationId}
+        criterionId={item.criterion.id}
+        code={codes.get(item.criterion.id) ?? item.criterion.id}
+        assessment={byCriterion.get(item.criterion.id)}
+        actor={effectiveActor}
+      />
+    ),
+    [db, evaluationId, codes, byCriterion, effectiveActor],
+  );
+
+  if (evaluation === undefined || assessments === undefined) return <p role="status">{t('loading')}</p>;
+  if (evaluation === null || !certification || !bloc)
+    return (
+      <div role="alert">
+        <p>{t('evaluationMissing')}</p>
+        <button type="button" onClick={onClose}>
+          {t('closeEvaluation')}
+        </button>
+      </div>
+    );
+
+  const label = active.detection ? deliverableLabel(active.detection) : null;
+  return (
+    <>
+      <EvaluationHeader
+        db={db}
+        evaluation={evaluation}
+        candidate={candidate}
+        certification={certification}
+        actor={effectiveActor}
+        onActor={setActor}
+        tab={active.tab}
+        detection={active.detection}
+        deliverableLabel={label}
+        onClose={onClose}
+      />
+      {blocs.length > 1 && (
+        <div className="pickers">
+          <label htmlFor="bloc-select">{t('bloc')}</label>
+          <select id="bloc-select" value={bloc.id} onChange={(e) => onBloc(e.currentTarget.value)}>
+            {blocs.map((b) => (
+              <option key={b.id} value={b.id}>
+                {t('blocLabel', b.code, b.title)}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      <BlocOverview certification={certification} bloc={bloc} />
+      <BlocProgress bloc={bloc} assessments={assessments} />
+      <section aria-labelledby="criteria-heading" className="criteria-section">
+        <h2 id="criteria-heading">{t('criteria', String(items.length))}</h2>
+        {active.detection && <OrderSwitch value={order} onChange={setOrder} />}
+        {active.detection && order === 'relevance' ? (
+          <CriteriaByRelevance ranked={ranked} renderExtra={renderExtra} codes={codes} />
+        ) : (
+          <CriteriaByDocument items={items} renderExtra={renderExtra} codes={codes} />
+        )}
+      </section>
+      <BlocDecisionForm
+        key={`${evaluationId}-${bloc.id}`}
+        db={db}
+        evaluationId={evaluationId}
+        mode={evaluation.mode}
+        blocId={bloc.id}
+        blocCode={bloc.code}
+        current={decisions?.find((d) => d.targetType === 'bloc' && d.targetId === bloc.id)}
+        actor={effectiveActor}
+      />
+      <EvaluationHistory db={db} evaluationId={evaluationId} codes={codes} />
+    </>
+  );
+}
