@@ -1,4 +1,4 @@
-import { useCallback, useId, useState } from 'react';
+import { useCallback, useEffect, useId, useState } from 'react';
 import { t } from '@/lib/i18n';
 import { commitObservations, saveObservation, setStatus } from '@/lib/workspace/assessments';
 import type { WorkspaceDb } from '@/lib/workspace/db';
@@ -19,7 +19,10 @@ interface Props {
 
 /** The juror's status and observation for one criterion. Nothing here is ever set automatically. */
 export function CriterionAssessment({ db, evaluationId, criterionId, code, assessment, actor }: Props) {
-  const status = assessment?.status ?? 'non-evalue';
+  const stored = assessment?.status ?? 'non-evalue';
+  // The juror's click shows at once; the stored status takes over once written (or the write failed).
+  const [optimistic, setOptimistic] = useState<AssessmentStatus | null>(null);
+  const status = optimistic ?? stored;
   const [pendingExemption, setPendingExemption] = useState(false);
   const [reason, setReason] = useState(assessment?.exemptionReason ?? '');
   const [error, setError] = useState<unknown>(null);
@@ -28,6 +31,7 @@ export function CriterionAssessment({ db, evaluationId, criterionId, code, asses
 
   const apply = useCallback(
     (next: AssessmentStatus, exemptionReason?: string) => {
+      setOptimistic(next);
       const attempt = () =>
         setStatus(db, { evaluationId, criterionId, status: next, exemptionReason }, actor).then(
           () => {
@@ -36,6 +40,7 @@ export function CriterionAssessment({ db, evaluationId, criterionId, code, asses
             setPendingExemption(false);
           },
           (e: unknown) => {
+            setOptimistic(null);
             setError(e);
             setRetry(() => attempt);
           },
@@ -56,6 +61,10 @@ export function CriterionAssessment({ db, evaluationId, criterionId, code, asses
     ),
     useCallback((text: string) => writeDraft({ evaluationId, criterionId, text, who: actor, at: Date.now() }), [evaluationId, criterionId, actor]),
   );
+
+  useEffect(() => {
+    if (optimistic !== null && optimistic === stored) setOptimistic(null);
+  }, [optimistic, stored]);
 
   const shown: AssessmentStatus = pendingExemption ? 'exempte' : status;
   return (
