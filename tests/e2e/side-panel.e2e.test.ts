@@ -75,14 +75,16 @@ describe('Grille as shipped (no host access)', () => {
   });
 
   it('can be used from the keyboard alone', async () => {
+    await choose(panel, ECOMMERCE_CERT.id, SHOP_BLOC.id);
     await panel.reload();
+    await expect.poll(() => panel.locator('#bloc-select').count()).toBe(1);
     await panel.locator('body').focus();
     const reached: string[] = [];
-    for (let i = 0; i < 8; i++) {
+    for (let i = 0; i < 20; i++) {
       await panel.keyboard.press('Tab');
       reached.push(await panel.evaluate(() => document.activeElement?.id || document.activeElement?.getAttribute('name') || document.activeElement?.tagName || ''));
     }
-    expect(reached).toEqual(expect.arrayContaining(['certification-select', 'bloc-select', 'criteria-search', 'criteria-order']));
+    expect(reached).toEqual(expect.arrayContaining(['evaluation-search', 'certification-select', 'bloc-select', 'criteria-search', 'criteria-order']));
     // Search from the keyboard, open a hit with Enter: focus lands on the criterion in its bloc.
     await panel.locator('#criteria-search').focus();
     await panel.keyboard.type('fiches produit Shopify');
@@ -153,7 +155,7 @@ describe('Grille with access to the site granted', () => {
       ),
     );
     expect(ids.sort()).toEqual(expected.sort());
-    await panel.getByRole('searchbox').fill('');
+    await panel.getByRole('searchbox', { name: 'Rechercher dans tous les critères' }).fill('');
   });
 });
 
