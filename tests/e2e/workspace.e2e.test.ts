@@ -94,6 +94,20 @@ describe('a jury session survives closing the browser', () => {
     expect(history.some((h) => h.includes('observation') && h.includes('CGV absente du menu'))).toBe(true);
   });
 
+  it('keeps the same evaluation consistent in two windows', async () => {
+    const other = await grille.openPanel();
+    await expect.poll(() => other.getByRole('heading', { name: /Évaluation de Léa Moreau/ }).count()).toBe(1);
+    await documentOrder(other);
+    await other.getByRole('radiogroup', { name: FIRST }).getByRole('radio', { name: 'Acquis', exact: true }).check();
+    await expect.poll(() => statusOf(panel, FIRST)).toBe('acquis');
+    const otherObservation = other.getByLabel('Observation — C2.1 · critère 1');
+    await otherObservation.fill('Complété depuis la seconde fenêtre.');
+    await otherObservation.blur();
+    await expect.poll(() => panel.getByLabel('Observation — C2.1 · critère 1').inputValue()).toBe('Complété depuis la seconde fenêtre.');
+    await other.close();
+    expect(await panel.getByTestId('storage-status').textContent()).toMatch(/^Stockage persistant (accordé|refusé)/);
+  });
+
   it('loses nothing when the panel is closed right after typing', async () => {
     const observation = panel.getByLabel('Observation — C2.1 · critère 2');
     await observation.click();
