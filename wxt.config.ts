@@ -3,7 +3,12 @@ import { defineConfig } from 'wxt';
 // Manifest and build settings. Permissions stay minimal:
 // - tabs: read the active tab's address to tell which deliverable it shows;
 // - scripting: read a page once when the juror asks (no standing content script);
-// - storage: remember the juror's last certification and bloc;
+// - storage: remember the juror's last certification and bloc, and hand a capture from the
+//   context menu to the panel (storage.session);
+// - contextMenus: « Ajouter comme preuve… » on a selection in the page;
+// - activeTab: the juror's click on that menu item or on Grille's toolbar button lets Grille read
+//   that one tab's selection and capture its visible part, then and there — no standing access
+//   to any site (tabs.captureVisibleTab accepts activeTab, never a per-site grant);
 // - host access is optional, asked at runtime for one site at a time, with the reason shown.
 const optionalOrigins = ['http://*/*', 'https://*/*'];
 
@@ -13,7 +18,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'fr',
-    permissions: ['tabs', 'scripting', 'storage'],
+    permissions: ['tabs', 'scripting', 'storage', 'contextMenus', 'activeTab'],
     action: { default_title: '__MSG_actionTitle__' },
     ...(browser === 'firefox'
       ? {

@@ -1,0 +1,145 @@
+import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import type { EvidenceSaveInput } from '@/lib/capture/to-evidence';
+import { t } from '@/lib/i18n';
+import { storageErrorMessage } from '@/lib/workspace/errors';
+import { EvidenceRecord, type EvidenceView } from './evidence-record';
+
+export interface EvidenceCriterionChoice {
+  /** The criterion's stored id. */
+  id: string;
+  /** Display code, « C2.1 · critère 2 ». */
+  label: string;
+  /** The criterion's text, as in the référentiel. */
+  text: string;
+}
+
+export type { EvidenceSaveInput };
+
+export interface EvidenceCaptureDialogProps {
+  /** The pending capture (quote, screenshot or link) — or a saved evidence row, to edit it. */
+  capture: EvidenceView;
+  /** The criteria it can back, in the order to show them. */
+  criteria: readonly EvidenceCriterionChoice[];
+  /** Ticked at first (the criterion the juror was on; an edited row's criteria). Ids not in `criteria` are kept on save. */
+  initialCriterionIds?: readonly string[];
+  initialNote?: string;
+  mode?: 'add' | 'edit';
+  /** May return a promise: the dialog waits, and shows a failure (in French) without losing the juror's choices. */
+  onSave: (input: EvidenceSaveInput) => void | Promise<void>;
+  onCancel: () => void;
+}
+
+/**
+ * Attaches a capture to criteria: shows what was seen (the quote as text, the screenshot, the
+ * link; its address, page title and time), lets the juror tick the criteria it backs and add a
+ * caption. A non-modal dialog inside the panel: focus goes to its title, Escape cancels.
+ */
+export function EvidenceCaptureDialog({
+  capture,
+  criteria,
+  initialCriterionIds = [],
+  initialNote = '',
+  mode = 'add',
+  onSave,
+  onCancel,
+}: EvidenceCaptureDialogProps) {
+  const ids = useId();
+  const [checked, setChecked] = useState<ReadonlySet<string>>(() => new Set(initialCriterionIds));
+  const [note, setNote] = useState(initialNote);
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const firstChoice = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    heading.current?.focus();
+  }, []);
+
+  const toggle = (id: string, on: boolean) => {
+    setChecked((current) => {
+      const next = new Set(current);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+    if (on) setError(null);
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (saving) return;
+    const shown = new Set(criteria.map((c) => c.id));
+    const criterionIds = [
+      ...criteria.filter((c) => checked.has(c.id)).map((c) => c.id),
+      // Criteria of another bloc (editing a row) are not shown here, and not dropped either.
+      ...initialCriterionIds.filter((id) => !shown.has(id) && checked.has(id)),
+    ];
+    if (!criteria.some((c) => checked.has(c.id))) {
+      setError(t('evidenceNeedCriterion'));
+      firstChoice.current?.focus();
+      return;
+    }
+    setSaving(true);
+    setError(null);
+    try {
+      await onSave({ criterionIds, note: note.trim() });
+    } catch (e) {
+      setError(storageErrorMessage(e));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && !event.nativeEvent.isComposing && !saving) {
+      event.stopPropagation();
+      onCancel();
+    }
+  };
+
+  const legendId = `${ids}-legend`;
+  const errorId = `${ids}-error`;
+  return (
+    <section role="dialog" aria-labelledby={`${ids}-title`} className="evidence-dialog" onKeyDown={onKeyDown}>
+      <h2 id={`${ids}-title`} ref={heading} tabIndex={-1}>
+        {t(mode === 'edit' ? 'evidenceDialogEditTitle' : 'evidenceDialogTitle')}
+      </h2>
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        <h3 className="visually-hidden">{t('evidenceRecord')}</h3>
+        <EvidenceRecord evidence={capture} />
+        <fieldset className="evidence-criteria" aria-describedby={error ? errorId : undefined} aria-invalid={error ? true : undefined}>
+          <legend id={legendId}>{t('evidenceCriteriaLegend')}</legend>
+          {criteria.length === 0 ? (
+            <p className="hint">{t('evidenceNoCriteria')}</p>
+          ) : (
+            criteria.map((c, i) => (
+              <label key={c.id} className="evidence-choice">
+                <input
+                  ref={i === 0 ? firstChoice : undefined}
+                  type="checkbox"
+                  value={c.id}
+                  checked={checked.has(c.id)}
+                  onChange={(e) => toggle(c.id, e.currentTarget.checked)}
+                />{' '}
+                <span className="evidence-choice-label">{c.label}</span> <span className="evidence-choice-text">{c.text}</span>
+              </label>
+            ))
+          )}
+        </fieldset>
+        <label htmlFor={`${ids}-note`}>{t('evidenceCaption')}</label>
+        <textarea id={`${ids}-note`} className="evidence-note" rows={2} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
+        <div role="alert" id={errorId} className="evidence-error">
+          {error && <p>{error}</p>}
+        </div>
+        <div className="evidence-buttons">
+          <button type="submit" disabled={saving || criteria.length === 0}>
+            {saving ? t('evidenceSaving') : t('evidenceSave')}
+          </button>{' '}
+          <button type="button" onClick={onCancel} disabled={saving}>
+            {t('evidenceCancel')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
