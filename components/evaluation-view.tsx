@@ -9,6 +9,8 @@ import type { Certification } from '@/lib/referentiels/schema';
 import { assessmentsOf, commitObservations } from '@/lib/workspace/assessments';
 import type { WorkspaceDb } from '@/lib/workspace/db';
 import { decisionsOf } from '@/lib/workspace/decisions';
+import { evidenceOf, removeEvidence } from '@/lib/workspace/evidence';
+import type { EvidenceRow } from '@/lib/workspace/types';
 import { BlocDecisionForm } from './bloc-decision';
 import { BlocOverview } from './bloc-overview';
 import { BlocProgress } from './bloc-progress';
@@ -17,7 +19,9 @@ import { CriteriaByRelevance } from './criteria-by-relevance';
 import { CriterionAssessment } from './criterion-assessment';
 import { deliverableLabel } from './deliverable-banner';
 import { EvaluationHeader } from './evaluation-header';
+import { EvaluationEvidence } from './evaluation-evidence';
 import { EvaluationHistory } from './evaluation-history';
+import { EvidenceList } from './evidence-list';
 import { OrderSwitch, type CriteriaOrder } from './order-switch';
 
 interface Props {
@@ -38,6 +42,8 @@ export function EvaluationView({ db, evaluationId, certifications, active, blocI
   const candidate = useLiveQuery(async () => (evaluation ? db.candidates.get(evaluation.candidateId) : undefined), [db, evaluation?.candidateId]);
   const assessments = useLiveQuery(() => assessmentsOf(db, evaluationId), [db, evaluationId]);
   const decisions = useLiveQuery(() => decisionsOf(db, evaluationId), [db, evaluationId]);
+  const evidence = useLiveQuery(() => evidenceOf(db, evaluationId), [db, evaluationId]);
+  const [editingEvidence, setEditingEvidence] = useState<EvidenceRow | null>(null);
   const [order, setOrder] = useState<CriteriaOrder>('relevance');
   const [actor, setActorState] = useState<string | null>(() => localStorage.getItem(actorKey(evaluationId)));
 
@@ -60,18 +66,33 @@ export function EvaluationView({ db, evaluationId, certifications, active, blocI
   const codes = useMemo(() => (bloc ? criterionCodes(bloc, (owner, n) => t('criterionCode', owner, String(n))) : new Map<string, string>()), [bloc]);
   const byCriterion = useMemo(() => new Map((assessments ?? []).map((a) => [a.criterionId, a])), [assessments]);
   const renderExtra = useCallback(
-    (item: CriterionInContext) => (
-      <CriterionAssessment
-        db={db}
-        evaluationId={evaluationId}
-        criterionId={item.criterion.id}
-        code={codes.get(item.criterion.id) ?? item.criterion.id}
-        assessment={byCriterion.get(item.criterion.id)}
-        actor={effectiveActor}
-      />
-    ),
-    [db, evaluationId, codes, byCriterion, effectiveActor],
+    (item: CriterionInContext) => {
+      const backing = (evidence ?? []).filter((e) => e.criterionIds.includes(item.criterion.id));
+      const code = codes.get(item.criterion.id) ?? item.criterion.id;
+      return (
+        <>
+          <CriterionAssessment
+            db={db}
+            evaluationId={evaluationId}
+            criterionId={item.criterion.id}
+            code={code}
+            assessment={byCriterion.get(item.criterion.id)}
+            actor={effectiveActor}
+          />
+          {backing.length > 0 && (
+            <EvidenceList
+              items={backing}
+              label={t('evidenceOf', code)}
+              onRemove={(id) => removeEvidence(db, id, effectiveActor)}
+              onEditCriteria={setEditingEvidence}
+            />
+          )}
+        </>
+      );
+    },
+    [db, evaluationId, codes, byCriterion, effectiveActor, evidence],
   );
+  const evidenceChoices = useMemo(() => items.map((item) => ({ id: item.criterion.id, label: codes.get(item.criterion.id) ?? item.criterion.id, text: item.criterion.text })), [items, codes]);
 
   if (evaluation === undefined || assessments === undefined) return <p role="status">{t('loading')}</p>;
   if (evaluation === null || !certification || !bloc)
@@ -113,6 +134,15 @@ export function EvaluationView({ db, evaluationId, certifications, active, blocI
       )}
       <BlocOverview certification={certification} bloc={bloc} />
       <BlocProgress bloc={bloc} assessments={assessments} />
+      <EvaluationEvidence
+        db={db}
+        evaluationId={evaluationId}
+        tab={active.tab}
+        actor={effectiveActor}
+        criteria={evidenceChoices}
+        editing={editingEvidence}
+        onEditDone={() => setEditingEvidence(null)}
+      />
       <section aria-labelledby="criteria-heading" className="criteria-section">
         <h2 id="criteria-heading">{t('criteria', String(items.length))}</h2>
         {active.detection && <OrderSwitch value={order} onChange={setOrder} />}

@@ -42,10 +42,11 @@ async function statusOf(panel: Page, group: string) {
 describe('a jury session survives closing the browser', () => {
   let grille: GrilleBrowser;
   let panel: Page;
+  let tab: Page;
 
   beforeAll(async () => {
     grille = await launchGrille({ extensionDir, profileDir });
-    const tab = await grille.context.newPage();
+    tab = await grille.context.newPage();
     await tab.goto(`${site.url}contact/`);
     panel = await grille.openPanel();
   });
@@ -78,6 +79,27 @@ describe('a jury session survives closing the browser', () => {
     expect(await axeViolations(panel)).toEqual([]);
   });
 
+  it('captures a selection from the candidate site as evidence for a criterion', async () => {
+    await tab.evaluate(() => {
+      const p = document.querySelector('main p')!;
+      const range = document.createRange();
+      range.selectNodeContents(p);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+    });
+    const selected = await tab.evaluate(() => getSelection()!.toString());
+    expect(selected).toMatch(/^Une question sur une commande/);
+    await panel.getByRole('button', { name: 'Citer la sélection' }).click();
+    const dialog = panel.getByRole('group', { name: 'Critères que cette preuve appuie' });
+    await dialog.getByRole('checkbox', { name: /^C2\.1 · critère 1 / }).check();
+    await panel.getByLabel('Légende (facultative)').fill('Texte de la page contact');
+    await panel.getByRole('button', { name: 'Enregistrer la preuve' }).click();
+    const list = panel.getByRole('group', { name: 'Preuves — C2.1 · critère 1' });
+    await expect.poll(() => list.textContent()).toContain(selected);
+    expect(await list.textContent()).toContain(`${site.url}contact/`);
+    expect(await axeViolations(panel)).toEqual([]);
+  });
+
   it('finds everything after the browser is closed and opened again on the same profile', async () => {
     await grille.close();
     grille = await launchGrille({ extensionDir, profileDir });
@@ -88,6 +110,9 @@ describe('a jury session survives closing the browser', () => {
     expect(await statusOf(panel, SECOND)).toBe('exempte');
     expect(await panel.getByLabel("Raison de l'exemption (obligatoire)").inputValue()).toBe('Avis motivé du référent handicap (daltonisme)');
     expect(await panel.getByLabel('Observation — C2.1 · critère 1').inputValue()).toBe("L'arborescence suit le cahier des charges, sauf la page CGV absente du menu.");
+    const evidence = await panel.getByRole('group', { name: 'Preuves — C2.1 · critère 1' }).textContent();
+    expect(evidence).toContain('Une question sur une commande');
+    expect(evidence).toContain('Texte de la page contact');
     await panel.getByText(/^Historique des modifications/).click();
     const history = await panel.locator('.history li').allTextContents();
     expect(history.some((h) => h.includes('Nadia Benali') && h.includes('Exempté (Avis motivé du référent handicap (daltonisme))'))).toBe(true);
