@@ -8,8 +8,13 @@ import { WorkspaceRuleError } from './errors';
 import { record } from './history';
 import type { AssessmentRow, AssessmentStatus } from './types';
 
+/** French function words: a quarter of the index entries, and nobody searches for them. */
+const STOP_WORDS = new Set(
+  'au aux avec ce ces cet cette dans de des du elle en est et il ils la le les leur leurs ma mais me mes on ou par pas pour qu que qui sa se ses son sont sur ta te tes un une vos votre nous vous ne ni'.split(' '),
+);
+
 export function observationWords(text: string): string[] {
-  return [...new Set(foldForSearch(text).split(/[^a-z0-9]+/).filter((w) => w.length >= 2))];
+  return [...new Set(foldForSearch(text).split(/[^a-z0-9]+/).filter((w) => w.length >= 2 && !STOP_WORDS.has(w)))];
 }
 
 function blank(evaluationId: string, criterionId: string): AssessmentRow {
@@ -104,18 +109,22 @@ export function assessmentsOf(db: WorkspaceDb, evaluationId: string): Promise<As
   return db.assessments.where('evaluationId').equals(evaluationId).toArray();
 }
 
-export interface ObservationHit {
-  assessment: AssessmentRow;
-}
-
-/** Assessments whose observation contains every word of the query (prefix match on the last one). */
+/** Assessments whose observation has a word starting with each word of the query. */
 export async function searchObservations(db: WorkspaceDb, query: string, evaluationId?: string): Promise<AssessmentRow[]> {
   const terms = observationWords(query);
   if (!terms.length) return [];
-  // The rarest term is unknown; the longest one is a good proxy for the most selective index range.
-  const pivot = [...terms].sort((a, b) => b.length - a.length)[0]!;
-  const candidates = await db.assessments.where('words').startsWith(pivot).distinct().toArray();
-  return candidates.filter(
-    (row) => (!evaluationId || row.evaluationId === evaluationId) && terms.every((t) => row.words.some((w) => w.startsWith(t))),
-  );
+  const matches = (row: AssessmentRow) => terms.every((t) => row.words.some((w) => w.startsWith(t)));
+  // One evaluation holds ~100 rows: reading them beats any index walk over the whole season.
+  if (evaluationId) return (await assessmentsOf(db, evaluationId)).filter(matches);
+  // Walk the rarest term's index range; counting keys first is cheap next to reading rows.
+  const counts = await Promise.all(terms.map((t) => db.assessments.where('words').startsWith(t).count()));
+  const pivot = terms[counts.indexOf(Math.min(...counts))]!;
+  const rows = await db.assessments.where('words').startsWith(pivot).toArray();
+  const seen = new Set<string>();
+  return rows.filter((row) => {
+    const key = `${row.evaluationId}\u0000${row.criterionId}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return matches(row);
+  });
 }
