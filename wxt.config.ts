@@ -9,6 +9,8 @@ import { defineConfig } from 'wxt';
 // - activeTab: the juror's click on that menu item or on Grille's toolbar button lets Grille read
 //   that one tab's selection and capture its visible part, then and there — no standing access
 //   to any site (tabs.captureVisibleTab accepts activeTab, never a per-site grant);
+// - unlimitedStorage: a season of evaluations with screenshots must not hit the default quota
+//   nor be evicted under storage pressure (no warning is shown for it);
 // - host access is optional, asked at runtime for one site at a time, with the reason shown.
 const optionalOrigins = ['http://*/*', 'https://*/*'];
 
@@ -18,7 +20,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'fr',
-    permissions: ['tabs', 'scripting', 'storage', 'contextMenus', 'activeTab'],
+    permissions: ['tabs', 'scripting', 'storage', 'unlimitedStorage', 'contextMenus', 'activeTab'],
     action: { default_title: '__MSG_actionTitle__' },
     ...(browser === 'firefox'
       ? {
