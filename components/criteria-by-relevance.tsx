@@ -14,43 +14,29 @@ interface Props {
 export function CriteriaByRelevance({ ranked, renderExtra, codes }: Props) {
   const relevant = ranked.filter((r) => r.score > 0);
   const others = ranked.filter((r) => r.score === 0);
+  const group = (key: 'relevant' | 'other', members: readonly RankedCriterion[]) =>
+    members.length > 0 && (
+      <section aria-labelledby={`${key}-heading`}>
+        <h3 id={`${key}-heading`}>{t(key === 'relevant' ? 'relevantGroup' : 'otherGroup', String(members.length))}</h3>
+        <ol className="criteria" data-testid={`${key}-criteria`}>
+          {members.map((r) => (
+            <CriterionItem
+              key={r.item.criterion.id}
+              item={r.item}
+              reasons={r.reasons}
+              showScope
+              showHeading
+              extra={renderExtra?.(r.item)}
+              code={codes?.get(r.item.criterion.id)}
+            />
+          ))}
+        </ol>
+      </section>
+    );
   return (
     <div className="criteria-relevance">
-      {relevant.length > 0 && (
-        <section aria-labelledby="relevant-heading">
-          <h3 id="relevant-heading">{t('relevantGroup', String(relevant.length))}</h3>
-          <ol className="criteria" data-testid="relevant-criteria">
-            {relevant.map((r) => (
-              <CriterionItem
-                key={r.item.criterion.id}
-                item={r.item}
-                reasons={r.reasons}
-                showScope
-                showHeading
-                extra={renderExtra?.(r.item)}
-                code={codes?.get(r.item.criterion.id)}
-              />
-            ))}
-          </ol>
-        </section>
-      )}
-      {others.length > 0 && (
-        <section aria-labelledby="other-heading">
-          <h3 id="other-heading">{t('otherGroup', String(others.length))}</h3>
-          <ol className="criteria" data-testid="other-criteria">
-            {others.map((r) => (
-              <CriterionItem
-                key={r.item.criterion.id}
-                item={r.item}
-                showScope
-                showHeading
-                extra={renderExtra?.(r.item)}
-                code={codes?.get(r.item.criterion.id)}
-              />
-            ))}
-          </ol>
-        </section>
-      )}
+      {group('relevant', relevant)}
+      {group('other', others)}
     </div>
   );
 }
