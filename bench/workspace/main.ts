@@ -277,7 +277,9 @@ const api = {
     const baseline: number[] = [];
     let hits = { grille: 0, baseline: 0, same: true, indexEntries: 0 };
     const terms = observationWords(query);
-    const pivot = [...terms].sort((a, b) => b.length - a.length)[0]!;
+    // searchObservations walks the term with the fewest index entries.
+    const entryCounts = await Promise.all(terms.map((t) => db.assessments.where('words').startsWith(t).count()));
+    const pivot = terms[entryCounts.indexOf(Math.min(...entryCounts))]!;
     for (let i = 0; i < runs; i++) {
       const order = i % 2 === 0 ? (['g', 'r'] as const) : (['r', 'g'] as const);
       const got: Record<string, AssessmentRow[]> = {};
