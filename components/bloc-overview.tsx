@@ -1,5 +1,6 @@
 import { t } from '@/lib/i18n';
 import type { Bloc, Certification } from '@/lib/referentiels/schema';
+import { GapText } from './gap-text';
 
 /** Bloc title, how it is evaluated and its competencies, as the document states them. */
 export function BlocOverview({ certification, bloc }: { certification: Certification; bloc: Bloc }) {
@@ -42,7 +43,7 @@ export function BlocOverview({ certification, bloc }: { certification: Certifica
             <li key={c.id} data-competency-code={c.code}>
               <strong>{c.code}</strong>
               {c.codeSource === 'assigned' && <span className="hint"> ({t('competencyAssignedCode')})</span>}{' '}
-              {c.gap ? <em className="criterion-gap">{t('gapText')}</em> : <span className="preserve-lines">{c.text}</span>}
+              {c.gap ? <GapText itemId={c.id} /> : <span className="preserve-lines">{c.text}</span>}
             </li>
           ))}
         </ul>

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { t } from '@/lib/i18n';
 import type { CriterionInContext } from '@/lib/referentiels/catalog';
 import type { RelevanceReason } from '@/lib/referentiels/relevance';
+import { GapText } from './gap-text';
 import { scopeLabel } from './scope-label';
 
 interface Props {
@@ -30,7 +31,7 @@ export function CriterionItem({ item, showScope = false, showHeading = false, re
       {code ? <p className="criterion-code">{code}</p> : showScope && <p className="criterion-scope">{scopeLabel(criterion.scope, item.competencies)}</p>}
       {showHeading && criterion.heading && <p className="criterion-heading">{criterion.heading}</p>}
       {criterion.gap ? (
-        <p className="criterion-gap">{t('gapText')}</p>
+        <GapText itemId={criterion.id} />
       ) : (
         <p className="criterion-text">{criterion.text}</p>
       )}

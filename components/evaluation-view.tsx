@@ -21,6 +21,7 @@ import { deliverableLabel } from './deliverable-banner';
 import { EvaluationHeader } from './evaluation-header';
 import { EvaluationEvidence } from './evaluation-evidence';
 import { EvaluationHistory } from './evaluation-history';
+import { GapTextsProvider } from './gap-text';
 import { EvidenceList } from './evidence-list';
 import { OrderSwitch, type CriteriaOrder } from './order-switch';
 
@@ -107,7 +108,7 @@ export function EvaluationView({ db, evaluationId, certifications, active, blocI
 
   const label = active.detection ? deliverableLabel(active.detection) : null;
   return (
-    <>
+    <GapTextsProvider db={db} certificationId={certification.id} dataVersion={certification.dataVersion} who={effectiveActor}>
       <EvaluationHeader
         db={db}
         evaluation={evaluation}
@@ -163,6 +164,6 @@ export function EvaluationView({ db, evaluationId, certifications, active, blocI
         actor={effectiveActor}
       />
       <EvaluationHistory db={db} evaluationId={evaluationId} codes={codes} />
-    </>
+    </GapTextsProvider>
   );
 }

@@ -12,6 +12,7 @@ import { CriteriaByDocument } from './criteria-by-document';
 import { CriteriaByRelevance } from './criteria-by-relevance';
 import { DeliverableBanner, deliverableLabel } from './deliverable-banner';
 import { EvaluationList } from './evaluation-list';
+import { GapTextsProvider } from './gap-text';
 import { EvaluationView } from './evaluation-view';
 import { NewEvaluationForm } from './new-evaluation-form';
 import { OrderSwitch, type CriteriaOrder } from './order-switch';
@@ -130,14 +131,14 @@ export function SidePanel({ certifications, db }: Props) {
             ) : (
               certification &&
               bloc && (
-                <>
+                <GapTextsProvider db={db} certificationId={certification.id} dataVersion={certification.dataVersion} who={null}>
                   <BlocOverview certification={certification} bloc={bloc} />
                   <section aria-labelledby="criteria-heading" className="criteria-section">
                     <h2 id="criteria-heading">{t('criteria', String(items.length))}</h2>
                     {active.detection && <OrderSwitch value={order} onChange={setOrder} />}
                     {active.detection && order === 'relevance' ? <CriteriaByRelevance ranked={ranked} /> : <CriteriaByDocument items={items} />}
                   </section>
-                </>
+                </GapTextsProvider>
               )
             )}
           </>

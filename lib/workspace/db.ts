@@ -6,7 +6,7 @@
 // today's types), and a test in tests/unit/workspace/upgrades/vN.test.ts that seeds the
 // previous version and checks nothing is lost (tests/unit/workspace/db.test.ts enforces it).
 import Dexie, { type EntityTable, type Table } from 'dexie';
-import type { AssessmentRow, CandidateRow, DecisionRow, EvaluationRow, EvidenceRow, HistoryRow } from './types';
+import type { AssessmentRow, CandidateRow, DecisionRow, EvaluationRow, EvidenceRow, GapTextRow, HistoryRow, RgaaAuditRow } from './types';
 
 export const DB_NAME = 'grille-workspace';
 
@@ -23,6 +23,15 @@ export const SCHEMA_VERSIONS: readonly { version: number; stores: Record<string,
       history: '++seq, evaluationId, [evaluationId+entityId]',
     },
   },
+  {
+    // Adds stores only (no data to move): the jury's texts for passages lost in conversion,
+    // and RGAA grids (one per evaluation and audited page).
+    version: 2,
+    stores: {
+      gapTexts: '[certificationId+itemId], certificationId',
+      rgaaAudits: 'id, evaluationId, [evaluationId+pageUrl]',
+    },
+  },
 ];
 
 export class WorkspaceDb extends Dexie {
@@ -32,6 +41,8 @@ export class WorkspaceDb extends Dexie {
   evidence!: EntityTable<EvidenceRow, 'id'>;
   decisions!: Table<DecisionRow, [string, string]>;
   history!: EntityTable<HistoryRow, 'seq'>;
+  gapTexts!: Table<GapTextRow, [string, string]>;
+  rgaaAudits!: EntityTable<RgaaAuditRow, 'id'>;
 
   constructor(name = DB_NAME) {
     super(name);

@@ -115,3 +115,37 @@ export interface HistoryRow {
   who: string | null;
   at: number;
 }
+
+/** The jury's own text for a passage of a référentiel that the conversion lost (a « gap »). */
+export interface GapTextRow {
+  certificationId: string;
+  /** Id of the competency or criterion flagged as a gap. */
+  itemId: string;
+  text: string;
+  /** The référentiel version the text was written against. */
+  dataVersion: number;
+  updatedAt: number;
+  updatedBy: string | null;
+}
+
+/** One criterion of an RGAA grid: the juror's result and comment (or one proposed by an automated test). */
+export type RgaaResult = 'C' | 'NC' | 'NA' | 'NT';
+export interface RgaaCriterionResult {
+  result: RgaaResult;
+  comment: string;
+  /** Who set it: the juror, or the automated pass (only ever 'NC', kept until the juror changes it). */
+  source: 'juror' | 'automated';
+  updatedAt: number;
+}
+
+/** An RGAA 4.1.2 grid for one audited page of a candidate's deliverable. */
+export interface RgaaAuditRow {
+  id: string;
+  evaluationId: string;
+  pageUrl: string;
+  pageTitle: string;
+  /** RGAA criterion number ("1.1" … "13.12") → result. Absent: Non testé. */
+  results: Record<string, RgaaCriterionResult>;
+  createdAt: number;
+  updatedAt: number;
+}
