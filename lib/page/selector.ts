@@ -1,0 +1,50 @@
+// Short, unique-enough CSS selectors and text snippets for elements a finding points at.
+// Runs in the page (isolated world).
+
+const MAX_DEPTH = 8;
+
+function escape(value: string): string {
+  return typeof CSS !== 'undefined' && CSS.escape ? CSS.escape(value) : value.replace(/[^a-zA-Z0-9_-]/g, (c) => `\\${c}`);
+}
+
+/** A selector for `el`: its id when unique, else a path of tag:nth-of-type steps from the nearest id or the body. */
+export function cssPath(el: Element): string {
+  const doc = el.ownerDocument;
+  const steps: string[] = [];
+  let node: Element | null = el;
+  while (node && node.nodeType === 1 && steps.length < MAX_DEPTH) {
+    const tag = node.localName;
+    if (node.id && doc.querySelectorAll(`#${escape(node.id)}`).length === 1) {
+      steps.unshift(`#${escape(node.id)}`);
+      return steps.join(' > ');
+    }
+    if (tag === 'html' || tag === 'body') {
+      steps.unshift(tag);
+      return steps.join(' > ');
+    }
+    const parent: Element | null = node.parentElement;
+    if (!parent) {
+      steps.unshift(tag);
+      break;
+    }
+    const same = Array.from(parent.children).filter((c) => c.localName === tag);
+    steps.unshift(same.length > 1 ? `${tag}:nth-of-type(${same.indexOf(node) + 1})` : tag);
+    node = parent;
+  }
+  return steps.join(' > ');
+}
+
+/** The element's opening tag, as text, cut to `max` characters. */
+export function openingTag(el: Element, max = 300): string {
+  const html = el.outerHTML;
+  const end = html.indexOf('>');
+  const tag = end >= 0 ? html.slice(0, end + 1) : html;
+  return tag.length > max ? `${tag.slice(0, max - 1)}…` : tag;
+}
+
+/** Whitespace-collapsed text, cut to `max` characters (on a code point boundary). */
+export function clip(text: string, max: number): string {
+  const collapsed = text.replace(/\s+/g, ' ').trim();
+  const chars = [...collapsed];
+  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : collapsed;
+}
