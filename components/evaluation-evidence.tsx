@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { t } from '@/lib/i18n';
 import type { DeliverableTab } from '@/lib/page/active-deliverable';
 import { newEvidenceFrom } from '@/lib/capture/to-evidence';
-import { usePendingCapture } from '@/lib/hooks/use-pending-capture';
+import type { PendingCaptureState } from '@/lib/hooks/use-pending-capture';
+import type { PendingCapture } from '@/lib/capture/captures';
 import type { WorkspaceDb } from '@/lib/workspace/db';
 import { addEvidence, updateEvidence } from '@/lib/workspace/evidence';
 import type { EvidenceRow } from '@/lib/workspace/types';
@@ -19,11 +20,14 @@ interface Props {
   /** An evidence row whose criteria the juror is changing, or null. */
   editing: EvidenceRow | null;
   onEditDone: () => void;
+  /** The capture waiting for its criteria (owned by the evaluation view: findings arrive from elsewhere in the panel). */
+  pending: PendingCaptureState;
+  /** Criteria ticked at first for a capture (a finding: the criteria it informs). */
+  initialCriteriaFor?: (capture: PendingCapture) => string[];
 }
 
 /** Capturing evidence from the tab under review and attaching it (or re-attaching it) to criteria. */
-export function EvaluationEvidence({ db, evaluationId, tab, actor, criteria, editing, onEditDone }: Props) {
-  const pending = usePendingCapture();
+export function EvaluationEvidence({ db, evaluationId, tab, actor, criteria, editing, onEditDone, pending, initialCriteriaFor }: Props) {
   const [savedCount, setSavedCount] = useState(0);
   return (
     <section className="evidence-capture" aria-labelledby="evidence-heading">
@@ -34,6 +38,7 @@ export function EvaluationEvidence({ db, evaluationId, tab, actor, criteria, edi
           key={pending.capture.capturedAt}
           capture={pending.capture}
           criteria={criteria}
+          initialCriterionIds={initialCriteriaFor?.(pending.capture)}
           onCancel={() => void pending.clear()}
           onSave={async (input) => {
             await addEvidence(db, newEvidenceFrom(pending.capture!, evaluationId, input), actor);

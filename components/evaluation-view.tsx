@@ -22,6 +22,11 @@ import { EvaluationHeader } from './evaluation-header';
 import { EvaluationEvidence } from './evaluation-evidence';
 import { EvaluationHistory } from './evaluation-history';
 import { GapTextsProvider } from './gap-text';
+import { AttachFindingProvider } from './analysis-context';
+import { CriterionFindings } from './criterion-findings';
+import { PageAnalysisSection } from './page-analysis';
+import { usePendingCapture } from '@/lib/hooks/use-pending-capture';
+import { findingCapture, type PendingCapture } from '@/lib/capture/captures';
 import { EvidenceList } from './evidence-list';
 import { OrderSwitch, type CriteriaOrder } from './order-switch';
 
@@ -45,6 +50,7 @@ export function EvaluationView({ db, evaluationId, certifications, active, blocI
   const decisions = useLiveQuery(() => decisionsOf(db, evaluationId), [db, evaluationId]);
   const evidence = useLiveQuery(() => evidenceOf(db, evaluationId), [db, evaluationId]);
   const [editingEvidence, setEditingEvidence] = useState<EvidenceRow | null>(null);
+  const pending = usePendingCapture();
   const [order, setOrder] = useState<CriteriaOrder>('relevance');
   const [actor, setActorState] = useState<string | null>(() => localStorage.getItem(actorKey(evaluationId)));
 
@@ -88,10 +94,16 @@ export function EvaluationView({ db, evaluationId, certifications, active, blocI
               onEditCriteria={setEditingEvidence}
             />
           )}
+          <CriterionFindings topics={item.criterion.topics} code={code} />
         </>
       );
     },
     [db, evaluationId, codes, byCriterion, effectiveActor, evidence],
+  );
+  const initialCriteriaFor = useCallback(
+    (capture: PendingCapture) =>
+      capture.kind === 'finding' ? items.filter((item) => item.criterion.topics.some((topic) => capture.finding.topics.includes(topic))).map((item) => item.criterion.id) : [],
+    [items],
   );
   const evidenceChoices = useMemo(() => items.map((item) => ({ id: item.criterion.id, label: codes.get(item.criterion.id) ?? item.criterion.id, text: item.criterion.text })), [items, codes]);
 
@@ -109,6 +121,7 @@ export function EvaluationView({ db, evaluationId, certifications, active, blocI
   const label = active.detection ? deliverableLabel(active.detection) : null;
   return (
     <GapTextsProvider db={db} certificationId={certification.id} dataVersion={certification.dataVersion} who={effectiveActor}>
+      <AttachFindingProvider onAttach={(finding) => pending.propose(findingCapture(finding))}>
       <EvaluationHeader
         db={db}
         evaluation={evaluation}
@@ -143,7 +156,10 @@ export function EvaluationView({ db, evaluationId, certifications, active, blocI
         criteria={evidenceChoices}
         editing={editingEvidence}
         onEditDone={() => setEditingEvidence(null)}
+        pending={pending}
+        initialCriteriaFor={initialCriteriaFor}
       />
+      <PageAnalysisSection tab={active.tab} />
       <section aria-labelledby="criteria-heading" className="criteria-section">
         <h2 id="criteria-heading">{t('criteria', String(items.length))}</h2>
         {active.detection && <OrderSwitch value={order} onChange={setOrder} />}
@@ -164,6 +180,7 @@ export function EvaluationView({ db, evaluationId, certifications, active, blocI
         actor={effectiveActor}
       />
       <EvaluationHistory db={db} evaluationId={evaluationId} codes={codes} />
+      </AttachFindingProvider>
     </GapTextsProvider>
   );
 }

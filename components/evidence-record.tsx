@@ -5,6 +5,8 @@ import { httpLink } from '@/lib/capture/links';
 import { useObjectUrl } from '@/lib/hooks/use-object-url';
 import { MAX_QUOTE_CHARS } from '@/lib/messaging/protocol';
 import type { EvidenceKind } from '@/lib/workspace/types';
+import type { Finding } from '@/lib/checks/types';
+import { FindingSummary } from './finding-summary';
 
 /** What was seen: a pending capture, or a saved evidence row (both fit). */
 export interface EvidenceView {
@@ -14,6 +16,7 @@ export interface EvidenceView {
   capturedAt: number;
   quote?: string | null;
   image?: Blob | null;
+  finding?: Finding | null;
   /** The quote was cut at MAX_QUOTE_CHARS. */
   truncated?: boolean;
 }
@@ -31,7 +34,7 @@ interface Props {
  * link, and where and when it was seen. Only an http(s) address becomes a link.
  */
 export function EvidenceRecord({ evidence, size = 'full', titleId }: Props) {
-  const { kind, url, pageTitle, capturedAt, quote, image, truncated } = evidence;
+  const { kind, url, pageTitle, capturedAt, quote, image, truncated, finding } = evidence;
   const imageUrl = useObjectUrl(kind === 'screenshot' ? image : null);
   const link = httpLink(url);
   const ownId = useId();
@@ -43,6 +46,7 @@ export function EvidenceRecord({ evidence, size = 'full', titleId }: Props) {
       <p className="evidence-kind">{t(`evidenceKind_${kind}`)}</p>
       {kind === 'quote' && <blockquote className="evidence-quote">{quote ?? ''}</blockquote>}
       {kind === 'quote' && truncated && <p className="hint">{t('evidenceTruncated', formatNumber(MAX_QUOTE_CHARS))}</p>}
+      {kind === 'finding' && finding && <FindingSummary finding={finding} />}
       {kind === 'screenshot' &&
         (imageUrl ? (
           <img

@@ -1,13 +1,17 @@
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { t } from '@/lib/i18n';
 import { useActiveDeliverable } from '@/lib/hooks/use-active-deliverable';
+import { usePageAnalysis } from '@/lib/hooks/use-page-analysis';
 import { useStoredSelection } from '@/lib/hooks/use-stored-selection';
 import { allCriteria, criteriaInBloc, type CriterionInContext } from '@/lib/referentiels/catalog';
 import { rankByRelevance } from '@/lib/referentiels/relevance';
 import { buildSearchIndex, searchCriteria } from '@/lib/referentiels/search';
 import type { Certification } from '@/lib/referentiels/schema';
 import type { WorkspaceDb } from '@/lib/workspace/db';
+import { AnalysisProvider } from './analysis-context';
 import { BlocOverview } from './bloc-overview';
+import { CriterionFindings } from './criterion-findings';
+import { PageAnalysisSection } from './page-analysis';
 import { CriteriaByDocument } from './criteria-by-document';
 import { CriteriaByRelevance } from './criteria-by-relevance';
 import { DeliverableBanner, deliverableLabel } from './deliverable-banner';
@@ -27,6 +31,7 @@ interface Props {
 
 export function SidePanel({ certifications, db }: Props) {
   const active = useActiveDeliverable();
+  const analysis = usePageAnalysis(active.tab);
   const [selection, setSelection] = useStoredSelection();
   const [query, setQuery] = useState('');
   const deferredQuery = useDeferredValue(query);
@@ -66,9 +71,11 @@ export function SidePanel({ certifications, db }: Props) {
     setSelection({ certificationId: certificationId ?? selection?.certificationId ?? null, blocId: null, evaluationId: id });
   };
 
+  const browseExtra = (item: CriterionInContext) => <CriterionFindings topics={item.criterion.topics} code={item.criterion.id} />;
   const searching = deferredQuery.trim().length > 0;
   const label = active.detection ? deliverableLabel(active.detection) : null;
   return (
+    <AnalysisProvider analysis={analysis}>
     <div className="panel">
       <header className="panel-header">
         <h1>{t('panelTitle')}</h1>
@@ -107,6 +114,7 @@ export function SidePanel({ certifications, db }: Props) {
               </button>
             </div>
             <EvaluationList db={db} certifications={certifications} onOpen={(id) => openEvaluation(id)} />
+            <PageAnalysisSection tab={active.tab} />
             <h2 className="browse-heading">{t('browseReferentiels')}</h2>
             <SelectionPickers
               certifications={certifications}
@@ -136,7 +144,11 @@ export function SidePanel({ certifications, db }: Props) {
                   <section aria-labelledby="criteria-heading" className="criteria-section">
                     <h2 id="criteria-heading">{t('criteria', String(items.length))}</h2>
                     {active.detection && <OrderSwitch value={order} onChange={setOrder} />}
-                    {active.detection && order === 'relevance' ? <CriteriaByRelevance ranked={ranked} /> : <CriteriaByDocument items={items} />}
+                    {active.detection && order === 'relevance' ? (
+                      <CriteriaByRelevance ranked={ranked} renderExtra={browseExtra} />
+                    ) : (
+                      <CriteriaByDocument items={items} renderExtra={browseExtra} />
+                    )}
                   </section>
                 </GapTextsProvider>
               )
@@ -148,5 +160,6 @@ export function SidePanel({ certifications, db }: Props) {
         <StorageStatus />
       </footer>
     </div>
+    </AnalysisProvider>
   );
 }

@@ -3,6 +3,7 @@
 // menu (the background, through pending.ts).
 import { browser } from 'wxt/browser';
 import type { Payload } from '../messaging/protocol';
+import type { Finding } from '../checks/types';
 import { CaptureError, classifyBrowserError, isCapturableUrl } from './errors';
 import { readSelection } from './read-selection';
 import { captureVisibleTab } from './visible-tab';
@@ -21,7 +22,21 @@ export interface ScreenshotCapture {
   windowId?: number;
 }
 
-export type PendingCapture = QuoteCapture | LinkCapture | ScreenshotCapture;
+/** A page analysis finding the juror wants to keep as evidence (panel memory only). */
+export interface FindingCapture {
+  kind: 'finding';
+  finding: Finding;
+  url: string;
+  pageTitle: string;
+  capturedAt: number;
+  windowId?: number;
+}
+
+export type PendingCapture = QuoteCapture | LinkCapture | ScreenshotCapture | FindingCapture;
+
+export function findingCapture(finding: Finding): FindingCapture {
+  return { kind: 'finding', finding, url: finding.url, pageTitle: finding.pageTitle, capturedAt: finding.analyzedAt };
+}
 
 async function currentTab(tabId: number) {
   try {

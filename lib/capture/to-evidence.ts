@@ -17,6 +17,7 @@ export function newEvidenceFrom(capture: PendingCapture, evaluationId: string, {
     capturedAt: capture.capturedAt,
     quote: capture.kind === 'quote' ? capture.quote : null,
     image: capture.kind === 'screenshot' ? capture.image : null,
+    finding: capture.kind === 'finding' ? capture.finding : null,
     note,
     criterionIds,
   };

@@ -27,8 +27,8 @@ export function usePendingCapture(): PendingCaptureState {
       const change = changes[PENDING_CAPTURE_KEY];
       if (!change) return;
       if (change.newValue == null) {
-        // Cleared (here or in another panel): a screenshot taken here was never stored, keep it.
-        setCapture((current) => (current && current.kind !== 'screenshot' ? null : current));
+        // Cleared (here or in another panel): a screenshot or a finding taken here was never stored, keep it.
+        setCapture((current) => (current && current.kind !== 'screenshot' && current.kind !== 'finding' ? null : current));
         return;
       }
       const arrived = acceptPendingCapture(change.newValue, windowId.current);

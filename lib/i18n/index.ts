@@ -9,3 +9,17 @@ export function t(key: string, ...substitutions: (string | number)[]): string {
   const message = getMessage(name, substitutions.map(String));
   return message || key;
 }
+
+/** The browser's UI language as Grille uses it: English when the browser is in English, French otherwise. */
+export function uiLanguage(): 'fr' | 'en' {
+  try {
+    return browser.i18n.getUILanguage().toLowerCase().startsWith('en') ? 'en' : 'fr';
+  } catch {
+    return 'fr';
+  }
+}
+
+/** The text of a { fr, en } pair in the UI language. */
+export function pick(text: { fr: string; en: string }): string {
+  return text[uiLanguage()] || text.fr;
+}

@@ -5,6 +5,7 @@ import { WorkspaceRuleError } from './errors';
 import { newId } from './evaluations';
 import { record } from './history';
 import type { EvidenceKind, EvidenceRow } from './types';
+import type { Finding } from '../checks/types';
 
 export interface NewEvidence {
   evaluationId: string;
@@ -14,6 +15,7 @@ export interface NewEvidence {
   capturedAt: number;
   quote?: string | null;
   image?: Blob | null;
+  finding?: Finding | null;
   note?: string;
   criterionIds: string[];
 }
@@ -24,6 +26,7 @@ const forHistory = ({ image, ...rest }: EvidenceRow) => ({ ...rest, image: image
 export async function addEvidence(db: WorkspaceDb, input: NewEvidence, who: string | null, now = Date.now()): Promise<string> {
   if (input.kind === 'quote' && !input.quote?.trim()) throw new WorkspaceRuleError('La sélection est vide : sélectionnez le texte à citer dans la page.');
   if (input.kind === 'screenshot' && !input.image) throw new WorkspaceRuleError("La capture d'écran a échoué : aucune image reçue.");
+  if (input.kind === 'finding' && !input.finding) throw new WorkspaceRuleError('Constat vide : relancez l’analyse de la page.');
   if (!/^(https?|file):/i.test(input.url)) throw new WorkspaceRuleError('Une preuve doit venir d’une page web (adresse http ou https).');
   const row: EvidenceRow = {
     id: newId(),
@@ -34,6 +37,7 @@ export async function addEvidence(db: WorkspaceDb, input: NewEvidence, who: stri
     capturedAt: input.capturedAt,
     quote: input.quote ?? null,
     image: input.image ?? null,
+    finding: input.finding ?? null,
     note: input.note ?? '',
     criterionIds: [...new Set(input.criterionIds)],
     createdBy: who,

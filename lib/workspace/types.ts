@@ -1,3 +1,4 @@
+import type { Finding } from '../checks/types';
 // What the jury workspace stores: the rows of each IndexedDB table, and the statuses and
 // decisions a juror can record. Nothing here is ever set automatically.
 
@@ -68,7 +69,7 @@ export interface AssessmentRow {
   updatedBy: string | null;
 }
 
-export type EvidenceKind = 'quote' | 'screenshot' | 'link';
+export type EvidenceKind = 'quote' | 'screenshot' | 'link' | 'finding';
 
 export interface EvidenceRow {
   id: string;
@@ -82,6 +83,8 @@ export interface EvidenceRow {
   quote: string | null;
   /** The visible tab as PNG (screenshot). */
   image: Blob | null;
+  /** A page analysis result the juror attached (finding): rule, outcome, what was observed, elements. */
+  finding?: Finding | null;
   /** The juror's own caption. */
   note: string;
   criterionIds: string[];

@@ -1,0 +1,96 @@
+import { useMemo } from 'react';
+import { t } from '@/lib/i18n';
+import { FAMILIES, type Family, type Finding } from '@/lib/checks/types';
+import type { DeliverableTab } from '@/lib/page/active-deliverable';
+import { formatCaptureTime } from '@/lib/capture/format';
+import { usePageAnalysisContext } from './analysis-context';
+import { FindingItem } from './finding-item';
+import { HiddenTexts } from './hidden-texts';
+import { PageSnapshotSummary } from './page-snapshot-summary';
+import type { ReactNode } from 'react';
+
+interface Props {
+  tab: DeliverableTab | null;
+  /** Extra content per family (RGAA grid, RGPD guided flow), shown after its findings. */
+  familyExtra?: Partial<Record<Family, ReactNode>>;
+  /** Replaces the plain list for a family (RGAA: grouped by criterion and result). */
+  familyView?: Partial<Record<Family, (findings: Finding[]) => ReactNode>>;
+}
+
+function counts(findings: readonly Finding[]) {
+  return { fail: findings.filter((f) => f.outcome === 'fail').length, review: findings.filter((f) => f.outcome === 'review').length };
+}
+
+/**
+ * « Analyse de la page »: on the juror's click, Grille reads the page in front once and lists
+ * what it observed, family by family (RGAA, RGPD, SEO, eco-design): facts with the elements
+ * concerned, never a verdict on the page or the candidate.
+ */
+export function PageAnalysisSection({ tab, familyExtra = {}, familyView = {} }: Props) {
+  const analysis = usePageAnalysisContext();
+  const byFamily = useMemo(() => {
+    const map = new Map<Family, Finding[]>(FAMILIES.map((f) => [f, []]));
+    for (const finding of analysis?.findings ?? []) map.get(finding.family)?.push(finding);
+    return map;
+  }, [analysis?.findings]);
+  if (!analysis) return null;
+  const { status, facts, error, analyzedUrl } = analysis;
+  const total = counts(analysis.findings);
+  const stale = status === 'done' && !!tab && !!analyzedUrl && tab.url !== analyzedUrl;
+  return (
+    <section className="page-analysis" aria-labelledby="analysis-heading">
+      <h2 id="analysis-heading">{t('analysisHeading')}</h2>
+      <p id="analysis-hint" className="hint">
+        {t('analysisHint')}
+      </p>
+      <button type="button" onClick={analysis.run} disabled={!tab || status === 'running'} aria-describedby="analysis-hint">
+        {status === 'done' ? t('analysisRerun') : t('analysisRun')}
+      </button>{' '}
+      {status === 'done' && (
+        <button type="button" onClick={analysis.clear}>
+          {t('highlightClear')}
+        </button>
+      )}
+      <div role="status" aria-live="polite" className="analysis-status">
+        {status === 'running' && <p>{t('analysisRunning')}</p>}
+        {status === 'done' && <p>{t('analysisDone', String(total.fail), String(total.review))}</p>}
+      </div>
+      <div role="alert" className="analysis-error">
+        {status === 'error' && error && <p>{error}</p>}
+      </div>
+      {status === 'done' && facts && (
+        <>
+          <p className="analysis-page hint">
+            {t('analysisOf', analyzedUrl ?? '', formatCaptureTime(facts.analyzedAt))}
+          </p>
+          {stale && <p className="notice">{t('analysisStale')}</p>}
+          <HiddenTexts snapshot={facts.snapshot} />
+          <PageSnapshotSummary snapshot={facts.snapshot} />
+          {FAMILIES.map((family) => {
+            const findings = byFamily.get(family) ?? [];
+            const c = counts(findings);
+            return (
+              <details key={family} className={`analysis-family analysis-${family}`} open={c.fail > 0}>
+                <summary>
+                  <h3 className="inline-heading">{t(`family_${family}`)}</h3> <span className="hint">{t('familyCounts', String(c.fail), String(c.review), String(findings.length))}</span>
+                </summary>
+                {familyView[family] ? (
+                  familyView[family](findings)
+                ) : findings.length === 0 ? (
+                  <p className="hint">{t('familyNone')}</p>
+                ) : (
+                  <ul className="finding-list">
+                    {findings.map((f) => (
+                      <FindingItem key={f.ruleId} finding={f} />
+                    ))}
+                  </ul>
+                )}
+                {familyExtra[family]}
+              </details>
+            );
+          })}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,28 @@
+// Every finding for one analysed page: the rules (RGPD, SEO, eco-design, …) and axe-core's
+// RGAA results grouped by RGAA criterion.
+import type { PageFacts } from '../page/facts';
+import { runChecks } from './engine';
+import type { Finding, Outcome } from './types';
+import type { Topic } from '../referentiels/schema';
+
+type AxeFindings = (facts: PageFacts) => Finding[];
+let axeFindingsImpl: AxeFindings = () => [];
+
+/** Set by lib/rgaa once loaded (keeps this module free of the RGAA data when unused). */
+export function registerAxeFindings(impl: AxeFindings): void {
+  axeFindingsImpl = impl;
+}
+
+export function allFindings(facts: PageFacts): Finding[] {
+  return [...axeFindingsImpl(facts), ...runChecks(facts)];
+}
+
+const SHOWN: readonly Outcome[] = ['fail', 'review', 'pass', 'info'];
+
+/** Findings that inform a criterion with these topics (inapplicable ones left out), faults first. */
+export function findingsForTopics(findings: readonly Finding[], topics: readonly Topic[]): Finding[] {
+  const wanted = new Set(topics);
+  return findings
+    .filter((f) => SHOWN.includes(f.outcome) && f.topics.some((t) => wanted.has(t)))
+    .sort((a, b) => SHOWN.indexOf(a.outcome) - SHOWN.indexOf(b.outcome));
+}

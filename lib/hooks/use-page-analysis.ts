@@ -1,0 +1,97 @@
+// The juror's page analysis: run on a click, for the tab in front, kept in the panel's memory
+// (attach a finding to a criterion to keep it). Findings are facts; nothing here sets a status.
+import { useCallback, useRef, useState } from 'react';
+import { browser } from 'wxt/browser';
+import { allFindings } from '../checks/all-findings';
+import type { Finding } from '../checks/types';
+import { originPattern, type DeliverableTab } from '../page/active-deliverable';
+import { AnalysisError, analyzeTab, clearHighlightInTab, highlightInTab } from '../page/analyze-tab';
+import type { PageFacts } from '../page/facts';
+import { t } from '../i18n';
+
+export type AnalysisStatus = 'idle' | 'running' | 'done' | 'error';
+
+export interface PageAnalysis {
+  status: AnalysisStatus;
+  /** The tab and address the results belong to (results stay when the juror switches tabs, and say which page they are about). */
+  analyzedUrl: string | null;
+  facts: PageFacts | null;
+  findings: Finding[];
+  error: string | null;
+  /** Asks for access to this site if needed, then analyses. Call it from a click. */
+  run(): void;
+  /** Re-reads the tab without asking (the consent flow: after a reload). */
+  observe(): Promise<PageFacts>;
+  highlight(selectors: string[], label: string): Promise<string>;
+  clear(): void;
+}
+
+export function usePageAnalysis(tab: DeliverableTab | null): PageAnalysis {
+  const [status, setStatus] = useState<AnalysisStatus>('idle');
+  const [facts, setFacts] = useState<PageFacts | null>(null);
+  const [findings, setFindings] = useState<Finding[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [analyzedUrl, setAnalyzedUrl] = useState<string | null>(null);
+  const [analyzedTabId, setAnalyzedTabId] = useState<number | null>(null);
+  const generation = useRef(0);
+
+  const analyze = useCallback(async (target: DeliverableTab, axe: boolean) => {
+    const result = await analyzeTab(target.id, target.url, { axe });
+    return result;
+  }, []);
+
+  const run = useCallback(() => {
+    if (!tab) return;
+    const target = tab;
+    const mine = ++generation.current;
+    setStatus('running');
+    setError(null);
+    const pattern = originPattern(target.url);
+    // permissions.request must run in the click's own task: no await before it. Already granted
+    // (or refused): no prompt. activeTab may still let the analysis through if it is refused.
+    const asked = pattern ? browser.permissions.request({ origins: [pattern] }).then((granted) => granted, () => null) : Promise.resolve(null);
+    void asked.then(async (granted) => {
+      try {
+        const result = await analyze(target, true);
+        if (mine !== generation.current) return;
+        setFacts(result);
+        setFindings(allFindings(result));
+        setAnalyzedUrl(result.snapshot.url || target.url);
+        setAnalyzedTabId(target.id);
+        setStatus('done');
+      } catch (e) {
+        if (mine !== generation.current) return;
+        const code = e instanceof AnalysisError ? e.code : 'failed';
+        setError(granted === false && code === 'noAccess' ? t('analysisDenied') : e instanceof AnalysisError ? e.message : t('captureError_failed'));
+        setStatus('error');
+      }
+    });
+  }, [tab, analyze]);
+
+  const observe = useCallback(async () => {
+    if (!tab) throw new AnalysisError('tabGone');
+    const result = await analyze(tab, false);
+    return result;
+  }, [tab, analyze]);
+
+  const highlight = useCallback(
+    async (selectors: string[], label: string) => {
+      const tabId = analyzedTabId ?? tab?.id;
+      if (tabId === undefined || tabId === null) return t('highlightNone');
+      try {
+        const found = await highlightInTab(tabId, selectors, label);
+        return found > 0 ? t('highlightDone', String(found)) : t('highlightNone');
+      } catch {
+        return t('highlightNone');
+      }
+    },
+    [analyzedTabId, tab],
+  );
+
+  const clear = useCallback(() => {
+    const tabId = analyzedTabId ?? tab?.id;
+    if (tabId !== undefined && tabId !== null) void clearHighlightInTab(tabId);
+  }, [analyzedTabId, tab]);
+
+  return { status, analyzedUrl, facts, findings, error, run, observe, highlight, clear };
+}

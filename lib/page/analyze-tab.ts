@@ -1,0 +1,65 @@
+// Panel side of the page analysis: injects the analyzer into the juror's tab when asked (never
+// before), runs it, validates what comes back, and highlights elements on request.
+// Access: activeTab (the juror opened Grille from the toolbar on this tab) or this site's
+// optional host permission, asked at the click with the reason shown by the panel.
+import { browser } from 'wxt/browser';
+import { PageFacts } from './facts';
+import { classifyBrowserError, CaptureError, isCapturableUrl } from '../capture/errors';
+import type { AnalyzeOptions } from './analyze';
+
+export const ANALYZER_FILE = '/analyzer.js';
+
+type AnalyzerGlobal = {
+  __grilleAnalyzer?: {
+    analyze(options: AnalyzeOptions): Promise<unknown>;
+    highlight(selectors: string[], label: string): number;
+    clearHighlight(): void;
+  };
+};
+
+/** The analysis failed: a code and a French (or English) message for the juror. */
+export class AnalysisError extends CaptureError {}
+
+async function inject(tabId: number): Promise<void> {
+  await browser.scripting.executeScript({ target: { tabId }, files: [ANALYZER_FILE] });
+}
+
+/** Runs the analyzer in the tab; throws an AnalysisError the panel can show. */
+export async function analyzeTab(tabId: number, url: string, options: AnalyzeOptions): Promise<PageFacts> {
+  if (!isCapturableUrl(url)) throw new AnalysisError('protected');
+  let raw: unknown;
+  try {
+    await inject(tabId);
+    const [result] = await browser.scripting.executeScript({
+      target: { tabId },
+      // Self-contained: runs in the page's isolated world, where analyzer.js left its entry point.
+      func: (opts: AnalyzeOptions) => (globalThis as unknown as AnalyzerGlobal).__grilleAnalyzer?.analyze(opts) ?? null,
+      args: [options],
+    });
+    raw = result?.result;
+  } catch (error) {
+    throw new AnalysisError(classifyBrowserError(error, url), { cause: error });
+  }
+  const parsed = PageFacts.safeParse(raw);
+  if (!parsed.success) throw new AnalysisError('unreadable', { cause: parsed.error });
+  return parsed.data;
+}
+
+/** Outlines the elements in the page; returns how many were found (0 when the page changed since). */
+export async function highlightInTab(tabId: number, selectors: string[], label: string): Promise<number> {
+  await inject(tabId);
+  const [result] = await browser.scripting.executeScript({
+    target: { tabId },
+    func: (list: string[], text: string) => (globalThis as unknown as AnalyzerGlobal).__grilleAnalyzer?.highlight(list, text) ?? 0,
+    args: [selectors, label],
+  });
+  return typeof result?.result === 'number' ? result.result : 0;
+}
+
+export async function clearHighlightInTab(tabId: number): Promise<void> {
+  try {
+    await browser.scripting.executeScript({ target: { tabId }, func: () => (globalThis as unknown as AnalyzerGlobal).__grilleAnalyzer?.clearHighlight() });
+  } catch {
+    // The tab is gone or navigated: nothing left to clear.
+  }
+}
