@@ -152,3 +152,15 @@ export interface RgaaAuditRow {
   createdAt: number;
   updatedAt: number;
 }
+
+/** A certification a school imported (JSON or CSV), one row per version: never replaced in place. */
+export interface CustomReferentielRow {
+  /** The certification's id (as in the imported file). */
+  id: string;
+  dataVersion: number;
+  /** The certification, validated against lib/referentiels/schema.ts. */
+  certification: import('../referentiels/schema').Certification;
+  importedAt: number;
+  /** File name it came from. */
+  source: string;
+}
