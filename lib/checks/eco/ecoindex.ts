@@ -80,13 +80,16 @@ export interface PageWeight {
   zeroSized: number;
   /** Nothing reported a size: the weight is unknown (page served from cache). */
   unknown: boolean;
+  /** More than half of the requests reported no size: the weight is well under the real one. */
+  mostlyUnknown: boolean;
 }
 
 /** Requests and transferred bytes as the page's own timing buffers report them (a lower bound). */
 export function pageWeight({ navigation, privacy }: Pick<PageFacts, 'navigation' | 'privacy'>): PageWeight {
   const sizes = [navigation.transferSize, ...privacy.resources.map((r) => r.transferSize)];
   const bytes = sizes.reduce((a, b) => a + b, 0);
-  return { bytes, requests: sizes.length, zeroSized: sizes.filter((s) => s === 0).length, unknown: bytes === 0 };
+  const zeroSized = sizes.filter((s) => s === 0).length;
+  return { bytes, requests: sizes.length, zeroSized, unknown: bytes === 0, mostlyUnknown: zeroSized * 2 > sizes.length };
 }
 
 /** EcoIndex inputs from the facts: DOM = elements outside <svg>, requests = document + resources, size in KB. */

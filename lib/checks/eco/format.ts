@@ -15,3 +15,7 @@ export function formatBytes(bytes: number): { fr: string; en: string } {
   if (bytes >= 1024) return { fr: `${frNumber(bytes / 1024, 0)} ko`, en: `${enNumber(bytes / 1024, 0)} KB` };
   return { fr: `${frNumber(bytes)} octets`, en: `${enNumber(bytes)} bytes` };
 }
+
+/** The French word for a count: singular for 0 and 1, as French writes it. */
+export const frPlural = (n: number, one: string, many: string): string => (n > 1 ? many : one);
+export const enPlural = (n: number, one: string, many: string): string => (n === 1 ? one : many);

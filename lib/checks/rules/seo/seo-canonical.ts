@@ -4,10 +4,14 @@
 // juror. An URL that does not parse, or is not http(s), is a fault.
 import { defineRule, l } from '../../types';
 
+/** A DNS name (IDNs arrive as xn--), an IPv4 or a bracketed IPv6. Chromium's URL parser lets
+ *  some invalid hosts through percent-encoded (« atelier%20brume.fr »), so the host is checked too. */
+const HOST = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.?|\[[0-9a-f:.]+\])$/i;
+
 function parse(href: string, base: string): URL | null {
   try {
     const url = new URL(href, base);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url : null;
+    return (url.protocol === 'http:' || url.protocol === 'https:') && HOST.test(url.hostname) ? url : null;
   } catch {
     return null;
   }
@@ -28,7 +32,7 @@ export default defineRule({
           'Aucune URL canonique (<link rel="canonical">) : elle n’est pas obligatoire, mais conseillée quand une page est accessible par plusieurs adresses.',
           'No canonical URL (<link rel="canonical">): not required, but advised when a page can be reached at several addresses.',
         ),
-        data: { canonical: null },
+        data: { canonical: null, valid: null },
       };
     const href = raw.trim();
     const url = href === '' ? null : parse(href, snapshot.url);

@@ -26,8 +26,9 @@ function fileName(src: string): string {
   }
 }
 
-const ref = (img: ImageFact) => ({ selector: img.selector, snippet: `<img src="${img.src}"${img.alt === null ? '' : ` alt="${img.alt}"`}>`.slice(0, 300) });
-const names = (imgs: ImageFact[]) => imgs.slice(0, MAX_LISTED).map((i) => fileName(i.src)).join(', ') + (imgs.length > MAX_LISTED ? ', …' : '');
+// Elements with role="img" (svg…) have no src: their selector names them.
+const ref = (img: ImageFact) => ({ selector: img.selector, snippet: (img.src ? `<img src="${img.src}"${img.alt === null ? '' : ` alt="${img.alt}"`}>` : img.selector).slice(0, 300) });
+const names = (imgs: ImageFact[]) => imgs.slice(0, MAX_LISTED).map((i) => (i.src ? fileName(i.src) : i.selector)).join(', ') + (imgs.length > MAX_LISTED ? ', …' : '');
 
 export default defineRule({
   id: 'seo-image-alternatives',
@@ -38,7 +39,7 @@ export default defineRule({
   source: { label: 'RGAA 4.1.2 — critères 1.1 et 1.2 ; Google Search Central — bonnes pratiques pour Google Images', url: 'https://accessibilite.numerique.gouv.fr/methode/criteres-et-tests/#1.1' },
   check({ snapshot }) {
     const { images } = snapshot;
-    if (images.length === 0) return { outcome: 'inapplicable', detail: l('La page ne contient aucune image (balise img).', 'The page contains no image (img element).'), data: { images: 0 } };
+    if (images.length === 0) return { outcome: 'inapplicable', detail: l('La page ne contient aucune image (img, input type=image, role=img).', 'The page contains no image (img, input type=image, role=img).'), data: { images: 0 } };
     const missing = images.filter(lacksAlternative);
     const largeDecorative = images.filter((i) => isDecorative(i) && i.width * i.height >= LARGE_AREA);
     const fileNames = images.filter((i) => i.alt !== null && FILE_NAME.test(i.alt.trim()));

@@ -13,13 +13,15 @@ export default defineRule({
   check({ snapshot }) {
     const { types, blocks, invalid } = snapshot.jsonLd;
     const typeList = [...new Set(types)].join(', ');
-    const data = { blocks: blocks.length, invalid, types: typeList };
+    // blocks holds every block as written, the unparsable ones included.
+    const valid = Math.max(0, blocks.length - invalid);
+    const data = { blocks: blocks.length, valid, invalid, types: typeList };
     if (invalid > 0)
       return {
         outcome: 'fail',
         detail: l(
-          `${invalid} bloc(s) JSON-LD illisible(s) (JSON invalide), ignoré(s) par les moteurs${blocks.length > 0 ? ` ; ${blocks.length} bloc(s) valide(s)${typeList ? `, types : ${typeList}` : ''}` : ''}.`,
-          `${invalid} unreadable JSON-LD block(s) (invalid JSON), ignored by search engines${blocks.length > 0 ? `; ${blocks.length} valid block(s)${typeList ? `, types: ${typeList}` : ''}` : ''}.`,
+          `${invalid} bloc(s) JSON-LD illisible(s) (JSON invalide), ignoré(s) par les moteurs${valid > 0 ? ` ; ${valid} bloc(s) lisible(s)${typeList ? `, types : ${typeList}` : ''}` : ''}.`,
+          `${invalid} unreadable JSON-LD block(s) (invalid JSON), ignored by search engines${valid > 0 ? `; ${valid} readable block(s)${typeList ? `, types: ${typeList}` : ''}` : ''}.`,
         ),
         data,
       };
