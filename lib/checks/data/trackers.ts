@@ -20,7 +20,12 @@ export interface TrackerEntry {
   /** The vendor's own documentation of this host or product. */
   source: string;
   checked: boolean;
+  /** An audience-measurement tool the CNIL lists as able to run without consent when configured for it. */
+  exemptable?: boolean;
 }
+
+/** The CNIL's page on audience measurement exempt from consent, and the tools it lists. */
+export const CNIL_AUDIENCE_EXEMPTION = 'https://www.cnil.fr/fr/cookies-et-autres-traceurs/regles/cookies-solutions-pour-les-outils-de-mesure-daudience';
 
 const GOOGLE_CSP = 'https://developers.google.com/tag-platform/security/guides/csp';
 
@@ -37,8 +42,8 @@ export const TRACKERS: readonly TrackerEntry[] = [
   { host: 'facebook.com', path: '/tr', vendor: 'Meta Pixel (Facebook)', purpose: 'advertising', source: 'https://developers.facebook.com/docs/meta-pixel/get-started', checked: true },
   // Other ad networks and social ads
   { host: 'analytics.tiktok.com', vendor: 'TikTok Pixel', purpose: 'advertising', source: 'https://ads.tiktok.com/help/article/get-started-pixel', checked: false },
-  { host: 'snap.licdn.com', vendor: 'LinkedIn Insight Tag', purpose: 'advertising', source: 'https://www.linkedin.com/help/lms/answer/a7155497', checked: false },
-  { host: 'px.ads.linkedin.com', vendor: 'LinkedIn Insight Tag', purpose: 'advertising', source: 'https://www.linkedin.com/help/lms/answer/a7155497', checked: false },
+  { host: 'snap.licdn.com', vendor: 'LinkedIn Insight Tag', purpose: 'advertising', source: 'https://www.linkedin.com/help/linkedin/answer/a7155497', checked: false },
+  { host: 'px.ads.linkedin.com', vendor: 'LinkedIn Insight Tag', purpose: 'advertising', source: 'https://www.linkedin.com/help/linkedin/answer/a7155497', checked: false },
   { host: 'bat.bing.com', vendor: 'Microsoft Advertising UET', purpose: 'advertising', source: 'https://help.ads.microsoft.com/apex/index/3/en/60122', checked: false },
   { host: 'ct.pinterest.com', vendor: 'Pinterest Tag', purpose: 'advertising', source: 'https://developers.pinterest.com/docs/api-features/pinterest-tag/', checked: false },
   { host: 's.pinimg.com', path: '/ct', vendor: 'Pinterest Tag', purpose: 'advertising', source: 'https://developers.pinterest.com/docs/api-features/pinterest-tag/', checked: false },
@@ -67,8 +72,8 @@ export const TRACKERS: readonly TrackerEntry[] = [
   { host: 'amplitude.com', vendor: 'Amplitude', purpose: 'analytics', source: 'https://amplitude.com/docs/sdks/analytics/browser/browser-sdk-2', checked: false },
   { host: 'heapanalytics.com', vendor: 'Heap', purpose: 'analytics', source: 'https://developers.heap.io/docs/web', checked: false },
   { host: 'posthog.com', vendor: 'PostHog', purpose: 'analytics', source: 'https://posthog.com/docs/advanced/content-security-policy', checked: true },
-  { host: 'xiti.com', vendor: 'Piano Analytics (AT Internet)', purpose: 'analytics', source: 'https://support.piano.io/hc/en-us/articles/4465935443346-Custom-Domain-Data-Collection-CDDC', checked: true },
-  { host: 'matomo.cloud', vendor: 'Matomo Cloud', purpose: 'analytics', source: 'https://developer.matomo.org/guides/tracking-javascript-guide', checked: false },
+  { host: 'xiti.com', vendor: 'Piano Analytics (AT Internet)', purpose: 'analytics', source: 'https://support.piano.io/hc/en-us/articles/4465935443346-Custom-Domain-Data-Collection-CDDC', checked: true, exemptable: true },
+  { host: 'matomo.cloud', vendor: 'Matomo Cloud', purpose: 'analytics', source: 'https://developer.matomo.org/guides/tracking-javascript-guide', checked: false, exemptable: true },
   { host: 'omtrdc.net', vendor: 'Adobe Analytics', purpose: 'analytics', source: 'https://experienceleague.adobe.com/docs/id-service/using/intro/cookies.html', checked: false },
   // Session replay and heatmaps
   { host: 'hotjar.com', vendor: 'Hotjar', purpose: 'session-replay', source: 'https://help.hotjar.com/hc/en-us/articles/115011640307-Content-Security-Policies', checked: false },
