@@ -94,7 +94,8 @@ export async function setCriterion(db: WorkspaceDb, page: AuditedPage, entry: Cr
     };
     const diff = changes(audit.id, audit.evaluationId, entry.criterion, before, after);
     if (before && !diff.length) return;
-    await db.rgaaAudits.update(audit.id, { [`results.${entry.criterion}`]: after, updatedAt: now });
+    // Criterion numbers hold a dot: write the whole map, not a « results.1.1 » key path.
+    await db.rgaaAudits.update(audit.id, { results: { ...audit.results, [entry.criterion]: after }, updatedAt: now });
     if (await inEvaluation(db, audit.evaluationId, now)) await record(db, who, now, ...diff);
   });
 }
@@ -113,12 +114,12 @@ export async function applyProposals(db: WorkspaceDb, page: AuditedPage, proposa
       const after: RgaaCriterionResult = { result: 'NC', comment: p.comment, source: 'automated', updatedAt: now };
       const changed = changes(audit.id, audit.evaluationId, p.criterion, before, after);
       if (before && !changed.length) continue;
-      updates[`results.${p.criterion}`] = after;
+      updates[p.criterion] = after;
       diff.push(...changed);
     }
     const count = Object.keys(updates).length;
     if (!count) return 0;
-    await db.rgaaAudits.update(audit.id, { ...updates, updatedAt: now });
+    await db.rgaaAudits.update(audit.id, { results: { ...audit.results, ...updates }, updatedAt: now });
     if (await inEvaluation(db, audit.evaluationId, now)) await record(db, who, now, ...diff);
     return count;
   });

@@ -19,14 +19,36 @@ const OPTIONS: axe.RunOptions = {
 };
 
 let configured = false;
-/** Runs one after another: axe refuses to start twice (« Axe is already running »). */
-let queue: Promise<unknown> = Promise.resolve();
-/** The latest run asked for, shared by a second call for the same document. */
-let latest: { doc: Document; result: Promise<AxeFacts> } | null = null;
+
+/**
+ * Runs one after another (axe refuses to start twice: « Axe is already running »), and a second
+ * call for the same document while it runs shares that run. Kept on the (isolated world's) global
+ * so that it holds across re-injections of the analyzer, each of which loads its own copy of axe.
+ */
+interface RunState {
+  queue: Promise<unknown>;
+  latest: { doc: Document; result: Promise<AxeFacts> } | null;
+}
+const STATE_KEY = Symbol.for('grille.axe.run');
+const holder = globalThis as unknown as Record<symbol, RunState | undefined>;
+const state: RunState = (holder[STATE_KEY] ??= { queue: Promise.resolve(), latest: null });
+
+/**
+ * Where axe is more lenient than the RGAA's own test, Grille follows the RGAA:
+ * - `label` (RGAA 11.1.1): axe accepts a placeholder as the field's name; test 11.1.1 lists
+ *   aria-labelledby, aria-label, <label>, title or an adjacent button — never a placeholder,
+ *   which disappears as soon as the user types.
+ */
+const RGAA_ADJUSTMENTS: axe.Rule[] = [
+  {
+    id: 'label',
+    any: ['implicit-label', 'explicit-label', 'aria-label', 'aria-labelledby', { id: 'non-empty-title', options: { attribute: 'title' } }, 'presentational-role'] as unknown as string[],
+  },
+];
 
 function configure(): void {
   if (configured) return;
-  axe.configure({ locale: fr as unknown as axe.Locale });
+  axe.configure({ locale: fr as unknown as axe.Locale, rules: RGAA_ADJUSTMENTS });
   configured = true;
 }
 
@@ -38,13 +60,13 @@ async function runOnce(doc: Document): Promise<AxeFacts> {
 }
 
 export function runAxe(doc: Document = document): Promise<AxeFacts> {
-  if (latest?.doc === doc) return latest.result;
-  const result = queue.then(() => runOnce(doc));
+  if (state.latest?.doc === doc) return state.latest.result;
+  const result = state.queue.then(() => runOnce(doc));
   const current = { doc, result };
-  latest = current;
-  queue = result.then(
-    () => (latest === current ? (latest = null) : null),
-    () => (latest === current ? (latest = null) : null),
-  );
+  state.latest = current;
+  const done = () => {
+    if (state.latest === current) state.latest = null;
+  };
+  state.queue = result.then(done, done);
   return result;
 }

@@ -1,0 +1,122 @@
+import { useCallback, useEffect, useId, useState } from 'react';
+import { useSavedText } from '@/lib/hooks/use-saved-text';
+import type { RgaaCriterionData } from '@/lib/rgaa/criteria';
+import { RGAA_RESULTS, type RgaaProposal } from '@/lib/rgaa/grid';
+import { MSG, pick, RESULT_LABELS } from '@/lib/rgaa/messages';
+import type { WorkspaceDb } from '@/lib/workspace/db';
+import { setCriterion, type AuditedPage } from '@/lib/workspace/rgaa-audits';
+import type { RgaaCriterionResult, RgaaResult } from '@/lib/workspace/types';
+import { RgaaText } from './rgaa-text';
+import { StorageError } from './storage-error';
+
+interface Props {
+  db: WorkspaceDb;
+  page: AuditedPage;
+  criterion: RgaaCriterionData;
+  entry: RgaaCriterionResult | undefined;
+  /** The automated pass's proposal for this criterion, not applied yet. */
+  proposal: RgaaProposal | undefined;
+  who: string | null;
+}
+
+/** One RGAA criterion in the grid: the juror's result (C, NC, NA, NT) and comment. */
+export function RgaaCriterionRow({ db, page, criterion, entry, proposal, who }: Props) {
+  const ids = useId();
+  const stored: RgaaResult = entry?.result ?? 'NT';
+  const [optimistic, setOptimistic] = useState<RgaaResult | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [retry, setRetry] = useState<(() => void) | null>(null);
+  const shown = optimistic ?? stored;
+
+  useEffect(() => {
+    if (optimistic !== null && optimistic === stored && entry?.source === 'juror') setOptimistic(null);
+  }, [optimistic, stored, entry?.source]);
+
+  const choose = useCallback(
+    (result: RgaaResult) => {
+      setOptimistic(result);
+      const attempt = () =>
+        setCriterion(db, page, { criterion: criterion.number, result }, who).then(
+          () => {
+            setError(null);
+            setRetry(null);
+          },
+          (e: unknown) => {
+            setOptimistic(null);
+            setError(e);
+            setRetry(() => attempt);
+          },
+        );
+      void attempt();
+    },
+    [db, page, criterion.number, who],
+  );
+
+  const comment = useSavedText(
+    entry?.comment ?? '',
+    useCallback((text: string) => setCriterion(db, page, { criterion: criterion.number, comment: text }, who), [db, page, criterion.number, who]),
+    useCallback(() => undefined, []),
+    1_500,
+  );
+
+  const resultLabel = pick(MSG.resultOf(criterion.number));
+  return (
+    <li className={`rgaa-criterion rgaa-result-${shown}`}>
+      <p className="rgaa-criterion-title" id={`${ids}-t`}>
+        <strong>{criterion.number}</strong> <RgaaText text={criterion.title} />
+      </p>
+      <fieldset className="status-group" role="radiogroup" aria-label={resultLabel}>
+        <legend className="visually-hidden">{resultLabel}</legend>
+        {RGAA_RESULTS.map((r) => (
+          <label key={r} className={`status rgaa-${r}`}>
+            <input type="radio" name={`rgaa-${ids}`} value={r} checked={shown === r} onChange={() => choose(r)} />
+            {pick(RESULT_LABELS[r])}
+          </label>
+        ))}
+      </fieldset>
+      {entry?.source === 'automated' && <p className="rgaa-automated-mark">{pick(MSG.proposed)}</p>}
+      {proposal && entry?.source !== 'automated' && (
+        <p className="hint">
+          {pick(MSG.proposed)} : {pick(RESULT_LABELS[proposal.result])}
+        </p>
+      )}
+      <label htmlFor={`${ids}-c`} className="observation-label">
+        {pick(MSG.commentOf(criterion.number))}
+      </label>
+      <textarea
+        id={`${ids}-c`}
+        className="observation"
+        rows={entry?.source === 'automated' ? 4 : 2}
+        value={comment.value}
+        onChange={(e) => comment.onChange(e.currentTarget.value)}
+        onBlur={() => void comment.flush()}
+      />
+      <details className="rgaa-tests">
+        <summary>{pick(MSG.officialText)}</summary>
+        <ol>
+          {criterion.tests.map((t) => (
+            <li key={t.number}>
+              <strong>{t.number}</strong>{' '}
+              {t.lines.length === 1 ? (
+                <RgaaText text={t.lines[0]!} />
+              ) : (
+                <>
+                  <RgaaText text={t.lines[0]!} />
+                  <ul>
+                    {t.lines.slice(1).map((line, i) => (
+                      <li key={i}>
+                        <RgaaText text={line} />
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              )}
+            </li>
+          ))}
+        </ol>
+      </details>
+      <StorageError error={comment.error} onRetry={() => void comment.flush()} />
+      <StorageError error={error} onRetry={retry ?? undefined} />
+    </li>
+  );
+}
