@@ -11,7 +11,9 @@ import { defineConfig } from 'wxt';
 //   to any site (tabs.captureVisibleTab accepts activeTab, never a per-site grant);
 // - unlimitedStorage: a season of evaluations with screenshots must not hit the default quota
 //   nor be evicted under storage pressure (no warning is shown for it);
-// - host access is optional, asked at runtime for one site at a time, with the reason shown.
+// - host access is optional, asked at runtime for one site at a time, with the reason shown;
+// - browsingData is optional, asked when the juror starts the consent walkthrough (« Recharger
+//   sans cookies » clears that one site's cookies and storage).
 const optionalOrigins = ['http://*/*', 'https://*/*'];
 
 export default defineConfig({
@@ -24,7 +26,7 @@ export default defineConfig({
     action: { default_title: '__MSG_actionTitle__' },
     ...(browser === 'firefox'
       ? {
-          optional_permissions: optionalOrigins,
+          optional_permissions: [...optionalOrigins, 'browsingData'],
           browser_specific_settings: {
             gecko: {
               id: 'grille@grille-extension.fr',
@@ -33,6 +35,6 @@ export default defineConfig({
             },
           },
         }
-      : { optional_host_permissions: optionalOrigins }),
+      : { optional_host_permissions: optionalOrigins, optional_permissions: ['browsingData'] }),
   }),
 });

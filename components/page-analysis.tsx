@@ -7,6 +7,8 @@ import { usePageAnalysisContext } from './analysis-context';
 import { FindingItem } from './finding-item';
 import { HiddenTexts } from './hidden-texts';
 import { PageSnapshotSummary } from './page-snapshot-summary';
+import { ConsentFlow } from './consent-flow';
+import { browserConsentDeps } from '@/lib/page/consent-deps';
 import type { ReactNode } from 'react';
 
 interface Props {
@@ -86,6 +88,7 @@ export function PageAnalysisSection({ tab, familyExtra = {}, familyView = {} }: 
                   </ul>
                 )}
                 {familyExtra[family]}
+                {family === 'rgpd' && <ConsentFlow deps={browserConsentDeps} target={tab ? { tabId: tab.id, url: tab.url } : null} />}
               </details>
             );
           })}

@@ -28,6 +28,8 @@ export function buildWithHostAccess(hosts: string[]): string {
   const manifestPath = join(dir, 'manifest.json');
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
   manifest.host_permissions = hosts;
+  // And to the consent walkthrough's « Recharger sans cookies » (optional browsingData).
+  manifest.permissions = [...new Set([...(manifest.permissions ?? []), 'browsingData'])];
   writeFileSync(manifestPath, JSON.stringify(manifest));
   return dir;
 }
