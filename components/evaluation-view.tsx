@@ -159,7 +159,7 @@ export function EvaluationView({ db, evaluationId, certifications, active, blocI
         pending={pending}
         initialCriteriaFor={initialCriteriaFor}
       />
-      <PageAnalysisSection tab={active.tab} />
+      <PageAnalysisSection tab={active.tab} db={db} evaluationId={evaluationId} who={effectiveActor} />
       <section aria-labelledby="criteria-heading" className="criteria-section">
         <h2 id="criteria-heading">{t('criteria', String(items.length))}</h2>
         {active.detection && <OrderSwitch value={order} onChange={setOrder} />}

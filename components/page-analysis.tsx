@@ -1,4 +1,8 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
+import type { WorkspaceDb } from '@/lib/workspace/db';
+import { proposeFromAxe } from '@/lib/rgaa/grid';
+import { RgaaAutomated } from './rgaa-automated';
+import { RgaaGrid } from './rgaa-grid';
 import { t } from '@/lib/i18n';
 import { FAMILIES, type Family, type Finding } from '@/lib/checks/types';
 import type { DeliverableTab } from '@/lib/page/active-deliverable';
@@ -13,6 +17,10 @@ import type { ReactNode } from 'react';
 
 interface Props {
   tab: DeliverableTab | null;
+  /** The workspace, for the RGAA grid of the analysed page (kept with the evaluation, or on its own). */
+  db?: WorkspaceDb;
+  evaluationId?: string;
+  who?: string | null;
   /** Extra content per family (RGAA grid, RGPD guided flow), shown after its findings. */
   familyExtra?: Partial<Record<Family, ReactNode>>;
   /** Replaces the plain list for a family (RGAA: grouped by criterion and result). */
@@ -28,13 +36,15 @@ function counts(findings: readonly Finding[]) {
  * what it observed, family by family (RGAA, RGPD, SEO, eco-design): facts with the elements
  * concerned, never a verdict on the page or the candidate.
  */
-export function PageAnalysisSection({ tab, familyExtra = {}, familyView = {} }: Props) {
+export function PageAnalysisSection({ tab, db, evaluationId = '', who = null, familyExtra = {}, familyView = {} }: Props) {
   const analysis = usePageAnalysisContext();
   const byFamily = useMemo(() => {
     const map = new Map<Family, Finding[]>(FAMILIES.map((f) => [f, []]));
     for (const finding of analysis?.findings ?? []) map.get(finding.family)?.push(finding);
     return map;
   }, [analysis?.findings]);
+  const proposals = useMemo(() => proposeFromAxe(byFamily.get('rgaa') ?? []), [byFamily]);
+  const [gridOpen, setGridOpen] = useState(false);
   if (!analysis) return null;
   const { status, facts, error, analyzedUrl } = analysis;
   const total = counts(analysis.findings);
@@ -78,6 +88,8 @@ export function PageAnalysisSection({ tab, familyExtra = {}, familyView = {} }: 
                 </summary>
                 {familyView[family] ? (
                   familyView[family](findings)
+                ) : family === 'rgaa' ? (
+                  <RgaaAutomated findings={findings} onHighlight={(selectors, label) => void analysis.highlight(selectors, label)} />
                 ) : findings.length === 0 ? (
                   <p className="hint">{t('familyNone')}</p>
                 ) : (
@@ -88,6 +100,14 @@ export function PageAnalysisSection({ tab, familyExtra = {}, familyView = {} }: 
                   </ul>
                 )}
                 {familyExtra[family]}
+                {family === 'rgaa' && db && analyzedUrl && (
+                  <div className="rgaa-grid-toggle">
+                    <button type="button" aria-expanded={gridOpen} onClick={() => setGridOpen((o) => !o)}>
+                      {t(gridOpen ? 'rgaaGridClose' : 'rgaaGridOpen')}
+                    </button>
+                    {gridOpen && <RgaaGrid db={db} evaluationId={evaluationId} pageUrl={analyzedUrl} pageTitle={facts.snapshot.title} proposals={proposals} who={who} />}
+                  </div>
+                )}
                 {family === 'rgpd' && <ConsentFlow deps={browserConsentDeps} target={tab ? { tabId: tab.id, url: tab.url } : null} />}
               </details>
             );

@@ -114,7 +114,7 @@ export function SidePanel({ certifications, db }: Props) {
               </button>
             </div>
             <EvaluationList db={db} certifications={certifications} onOpen={(id) => openEvaluation(id)} />
-            <PageAnalysisSection tab={active.tab} />
+            <PageAnalysisSection tab={active.tab} db={db} />
             <h2 className="browse-heading">{t('browseReferentiels')}</h2>
             <SelectionPickers
               certifications={certifications}

@@ -5,6 +5,9 @@ import { analyzePage } from '@/lib/page/analyze';
 import { clearHighlight, highlight } from '@/lib/page/highlight';
 
 export default defineUnlistedScript(() => {
-  (globalThis as unknown as { __grilleAnalyzer: unknown }).__grilleAnalyzer = { analyze: analyzePage, highlight, clearHighlight };
+  const g = globalThis as unknown as { __grilleAnalyzer?: unknown };
+  // Injected again before each call (the page may have been reloaded); keep the first instance
+  // and its state (axe's run guard) when it is still there.
+  g.__grilleAnalyzer ??= { analyze: analyzePage, highlight, clearHighlight };
   return true;
 });

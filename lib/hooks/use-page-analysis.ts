@@ -3,6 +3,7 @@
 import { useCallback, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { allFindings } from '../checks/all-findings';
+import '../rgaa/register';
 import type { Finding } from '../checks/types';
 import { originPattern, type DeliverableTab } from '../page/active-deliverable';
 import { AnalysisError, analyzeTab, clearHighlightInTab, highlightInTab } from '../page/analyze-tab';

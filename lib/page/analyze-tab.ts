@@ -20,7 +20,10 @@ type AnalyzerGlobal = {
 /** The analysis failed: a code and a French (or English) message for the juror. */
 export class AnalysisError extends CaptureError {}
 
+/** Injects the analyzer unless this page already has it (it bundles axe-core: ~800 kB to parse). */
 async function inject(tabId: number): Promise<void> {
+  const [probe] = await browser.scripting.executeScript({ target: { tabId }, func: () => !!(globalThis as unknown as AnalyzerGlobal).__grilleAnalyzer });
+  if (probe?.result === true) return;
   await browser.scripting.executeScript({ target: { tabId }, files: [ANALYZER_FILE] });
 }
 
