@@ -5,7 +5,8 @@ import { historyOf } from '@/lib/workspace/history';
 import type { HistoryRow } from '@/lib/workspace/types';
 
 function describe(row: HistoryRow, codes: ReadonlyMap<string, string>): string {
-  const target = codes.get(row.entityId) ?? '';
+  const rgaa = row.entity === 'rgaa' ? /^rgaa:[^:]*:(.+)$/.exec(row.entityId)?.[1] : undefined;
+  const target = rgaa ? t('rgaaCriterionRef', rgaa) : (codes.get(row.entityId) ?? '');
   const value = (v: unknown): string => {
     if (v === null || v === undefined || v === '') return '∅';
     if (typeof v === 'string') return `« ${v.length > 120 ? `${v.slice(0, 120)}…` : v} »`;

@@ -61,10 +61,10 @@ export function openAudit(db: WorkspaceDb, page: AuditedPage, now = Date.now()):
 
 export const historyEntityId = (auditId: string, criterion: string) => `rgaa:${auditId}:${criterion}`;
 
-// History rows use the entity « assessment » (HistoryEntity has no RGAA kind yet) with the
-// fields the history view already names: status (the result) and observation (the comment).
+// History rows use the entity « rgaa » with the fields the history view already names: status
+// (the result) and observation (the comment); the entity id carries the criterion number.
 function changes(auditId: string, evaluationId: string, criterion: string, before: RgaaCriterionResult | undefined, after: RgaaCriterionResult): Change[] {
-  const base = { evaluationId, entity: 'assessment' as const, entityId: historyEntityId(auditId, criterion), action: 'update' as const };
+  const base = { evaluationId, entity: 'rgaa' as const, entityId: historyEntityId(auditId, criterion), action: 'update' as const };
   const out: Change[] = [];
   const was: RgaaResult = before?.result ?? 'NT';
   if (was !== after.result || (before?.source ?? 'juror') !== after.source)

@@ -103,7 +103,7 @@ export interface DecisionRow {
   decidedAt: number;
 }
 
-export type HistoryEntity = 'candidate' | 'evaluation' | 'assessment' | 'evidence' | 'decision';
+export type HistoryEntity = 'candidate' | 'evaluation' | 'assessment' | 'evidence' | 'decision' | 'rgaa';
 
 export interface HistoryRow {
   seq?: number;
