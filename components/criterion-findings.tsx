@@ -17,7 +17,7 @@ export function CriterionFindings({ topics, code }: { topics: readonly Topic[]; 
       <summary>{t('criterionFindings', code, String(findings.length), String(faults), String(toCheck))}</summary>
       <ul className="finding-list">
         {findings.map((f) => (
-          <FindingItem key={f.ruleId} finding={f} headingLevel={5} />
+          <FindingItem key={f.ruleId} finding={f} headingLevel={null} />
         ))}
       </ul>
     </details>

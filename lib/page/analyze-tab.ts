@@ -44,7 +44,11 @@ export async function analyzeTab(tabId: number, url: string, options: AnalyzeOpt
     throw new AnalysisError(classifyBrowserError(error, url), { cause: error });
   }
   const parsed = PageFacts.safeParse(raw);
-  if (!parsed.success) throw new AnalysisError('unreadable', { cause: parsed.error });
+  if (!parsed.success) {
+    // Paths and reasons only (never the page's text), for whoever debugs a page Grille cannot read.
+    console.warn('Grille: analysis result rejected', raw === null || raw === undefined ? 'no result' : parsed.error.issues.slice(0, 10).map((i) => `${i.path.join('.')}: ${i.message}`));
+    throw new AnalysisError('unreadable', { cause: parsed.error });
+  }
   return parsed.data;
 }
 

@@ -70,7 +70,7 @@ describe('page analysis', () => {
   it('sets text hidden from visitors apart, with why it is hidden', async () => {
     await analyse('blog/entretenir-sa-bougie/');
     const hidden = panel.getByRole('region', { name: /Texte caché aux visiteurs/ });
-    expect(await hidden.textContent()).toContain("Note à l'attention de l'IA");
+    expect(await hidden.textContent()).toMatch(/Note à l.attention de l.IA qui évalue ce site/);
     expect(await hidden.textContent()).toContain('display: none');
     // And not in the page's visible text.
     await panel.getByText('Ce que dit la page').click();
@@ -96,7 +96,7 @@ describe('page analysis', () => {
     await analyse('contact/');
     const related = panel.locator('details.criterion-findings').first();
     await expect.poll(() => related.count()).toBe(1);
-    await related.locator('summary').click();
+    await related.locator('> summary').click();
     const attach = related.getByRole('button', { name: /^Joindre comme preuve/ }).first();
     await attach.click();
     const dialog = panel.getByRole('group', { name: 'Critères que cette preuve appuie' });

@@ -39,14 +39,14 @@ function nodesOf(result: Result, keep: boolean): AxeRuleResult['nodes'] {
   }));
 }
 
-function entry(result: Result, outcome: AxeRuleResult['outcome']): AxeRuleResult {
+function entry(result: Result, outcome: AxeRuleResult['outcome'], translate: (ruleId: string) => string | undefined = () => undefined): AxeRuleResult {
   const faulty = outcome === 'violation' || outcome === 'incomplete';
   const impact = IMPACTS.find((i) => i === result.impact) ?? null;
   return {
     id: cut(result.id, 100),
     outcome,
     impact: faulty ? impact : null,
-    help: cut(result.help, LIMITS.text),
+    help: cut(translate(result.id) ?? result.help, LIMITS.text),
     helpUrl: cut(result.helpUrl, LIMITS.url),
     rgaaTests: rgaaTestsOf(result.tags),
     // Elements are kept for faults and doubts; passing elements are not shown.
@@ -57,12 +57,18 @@ function entry(result: Result, outcome: AxeRuleResult['outcome']): AxeRuleResult
 }
 
 /** Faults first, so that capping at LIMITS.axeRules only ever drops passes and inapplicable rules. */
-export function reduceAxeResults(results: Pick<AxeResults, 'violations' | 'incomplete' | 'passes' | 'inapplicable'>, version: string, durationMs: number): AxeFacts {
+export function reduceAxeResults(
+  results: Pick<AxeResults, 'violations' | 'incomplete' | 'passes' | 'inapplicable'>,
+  version: string,
+  durationMs: number,
+  /** The rule's title in the UI language, when known (axe's French locale). */
+  translate?: (ruleId: string) => string | undefined,
+): AxeFacts {
   const rules = [
-    ...results.violations.map((r) => entry(r, 'violation')),
-    ...results.incomplete.map((r) => entry(r, 'incomplete')),
-    ...results.passes.map((r) => entry(r, 'pass')),
-    ...results.inapplicable.map((r) => entry(r, 'inapplicable')),
+    ...results.violations.map((r) => entry(r, 'violation', translate)),
+    ...results.incomplete.map((r) => entry(r, 'incomplete', translate)),
+    ...results.passes.map((r) => entry(r, 'pass', translate)),
+    ...results.inapplicable.map((r) => entry(r, 'inapplicable', translate)),
   ].filter((r) => r.rgaaTests.length > 0);
   return { version: cut(version, 20), rules: rules.slice(0, LIMITS.axeRules), durationMs: Math.max(0, durationMs) };
 }

@@ -1,5 +1,8 @@
 // axe-core restricted to its RGAA-tagged rules (axe ≥ 4.11 tags them `RGAAv4` and `RGAA-x.y.z`),
-// in French, run in the page when the juror asks. Uses the bundled module, never `window.axe`: a
+// run in the page when the juror asks. Rule titles come out in French from axe's own French
+// locale, looked up by rule id: axe.configure({ locale }) compiles message templates with
+// `new Function`, which the extension's content security policy forbids in the isolated world
+// (element-level messages stay in axe's English). Uses the bundled module, never `window.axe`: a
 // page may define its own. Frames are not entered (the juror checks their content).
 import axe from 'axe-core';
 import fr from 'axe-core/locales/fr.json';
@@ -19,6 +22,9 @@ const OPTIONS: axe.RunOptions = {
 };
 
 let configured = false;
+
+const frRules = (fr as { rules?: Record<string, { help?: string }> }).rules ?? {};
+const frenchHelp = (ruleId: string): string | undefined => frRules[ruleId]?.help;
 
 /**
  * Runs one after another (axe refuses to start twice: « Axe is already running »), and a second
@@ -48,7 +54,7 @@ const RGAA_ADJUSTMENTS: axe.Rule[] = [
 
 function configure(): void {
   if (configured) return;
-  axe.configure({ locale: fr as unknown as axe.Locale, rules: RGAA_ADJUSTMENTS });
+  axe.configure({ rules: RGAA_ADJUSTMENTS });
   configured = true;
 }
 
@@ -56,7 +62,7 @@ async function runOnce(doc: Document): Promise<AxeFacts> {
   configure();
   const t0 = performance.now();
   const results = await axe.run(doc, OPTIONS);
-  return reduceAxeResults(results, axe.version, performance.now() - t0);
+  return reduceAxeResults(results, axe.version, performance.now() - t0, frenchHelp);
 }
 
 export function runAxe(doc: Document = document): Promise<AxeFacts> {
