@@ -1,0 +1,126 @@
+import { useId, useState } from 'react';
+import { blocsCsv, criteriaCsv } from '@/lib/export/csv';
+import { exportFileName, toBlob, triggerDownload, type FileKind } from '@/lib/export/download';
+import { UI, ui, type Lang, type Text } from '@/lib/export/messages';
+import { buildEvaluationRecord, buildSessionRecords, ExportError, type EvaluationRecord } from '@/lib/export/record';
+import type { Certification } from '@/lib/referentiels/schema';
+import type { WorkspaceDb } from '@/lib/workspace/db';
+
+export interface ExportActionsProps {
+  db: WorkspaceDb;
+  certifications: readonly Certification[];
+  /** The open evaluation: its record (procès-verbal) and the candidate's feedback. */
+  evaluationId?: string | null;
+  /** The session summary (CSV): these evaluations, or all of them when true. */
+  session?: boolean | readonly string[];
+  /** Language of the documents: French unless asked (the record is a French document). */
+  documentLang?: Lang;
+  /** Where a file goes; a browser download by default. */
+  download?: (blob: Blob, fileName: string) => void;
+}
+
+// DOCX and PDF writers weigh ~1 MB (300 kB gzipped): loaded on the first click, not with the panel.
+const docx = () => import('@/lib/export/docx');
+const pdf = () => import('@/lib/export/pdf');
+const feedback = () => import('@/lib/export/feedback');
+
+interface Action {
+  id: string;
+  label: Text;
+  make: () => Promise<{ blob: Blob; fileName: string }>;
+}
+
+function reason(error: unknown): string {
+  if (error instanceof ExportError) return error.message;
+  return ui(UI.unexpected(error instanceof Error ? error.message : String(error)));
+}
+
+/**
+ * Export buttons: the jury record and the candidate's feedback of an evaluation, and the session
+ * summary. Each builds the file from the workspace when clicked and hands it to the browser as
+ * a download; progress, the file's name and failures are said in words (status / alert).
+ */
+export function ExportActions({ db, certifications, evaluationId, session, documentLang = 'fr', download = triggerDownload }: ExportActionsProps) {
+  const [busy, setBusy] = useState<string | null>(null);
+  const [status, setStatus] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const headingId = useId();
+  const options = { lang: documentLang };
+
+  const record = () => buildEvaluationRecord(db, evaluationId!, certifications);
+  const file = (r: EvaluationRecord, prefix: string, kind: FileKind, content: Uint8Array | string) => ({
+    blob: toBlob(content, kind),
+    fileName: exportFileName(prefix, kind, r.candidate.name, r.exportedAt),
+  });
+  const sessionRecords = async () => {
+    const ids = Array.isArray(session) ? (session as readonly string[]) : undefined;
+    const records = await buildSessionRecords(db, certifications, ids);
+    if (!records.length) throw new ExportError(ui(UI.empty));
+    return records;
+  };
+
+  const evaluationActions: Action[] = evaluationId
+    ? [
+        { id: 'record-docx', label: UI.recordDocx, make: async () => { const [r, m] = await Promise.all([record(), docx()]); return file(r, 'pv', 'docx', await m.recordToDocx(r, options)); } },
+        { id: 'record-pdf', label: UI.recordPdf, make: async () => { const [r, m] = await Promise.all([record(), pdf()]); return file(r, 'pv', 'pdf', await m.recordToPdf(r, options)); } },
+        { id: 'feedback-docx', label: UI.feedbackDocx, make: async () => { const [r, m] = await Promise.all([record(), feedback()]); return file(r, 'retour', 'docx', await m.feedbackToDocx(r, options)); } },
+        { id: 'feedback-pdf', label: UI.feedbackPdf, make: async () => { const [r, m] = await Promise.all([record(), feedback()]); return file(r, 'retour', 'pdf', await m.feedbackToPdf(r, options)); } },
+        { id: 'feedback-md', label: UI.feedbackMd, make: async () => { const [r, m] = await Promise.all([record(), feedback()]); return file(r, 'retour', 'md', m.feedbackToMarkdown(r, options)); } },
+      ]
+    : [];
+  const sessionActions: Action[] = session
+    ? [
+        { id: 'session-criteria', label: UI.sessionCriteria, make: async () => ({ blob: toBlob(criteriaCsv(await sessionRecords(), options), 'csv'), fileName: exportFileName('synthese-criteres', 'csv', null) }) },
+        { id: 'session-blocs', label: UI.sessionBlocs, make: async () => ({ blob: toBlob(blocsCsv(await sessionRecords(), options), 'csv'), fileName: exportFileName('synthese-blocs', 'csv', null) }) },
+      ]
+    : [];
+
+  const run = (action: Action) => {
+    if (busy) return;
+    const label = ui(action.label);
+    setBusy(action.id);
+    setError(null);
+    setStatus(ui(UI.busy(label)));
+    action.make().then(
+      ({ blob, fileName }) => {
+        download(blob, fileName);
+        setBusy(null);
+        setStatus(ui(UI.done(fileName)));
+      },
+      (e: unknown) => {
+        setBusy(null);
+        setStatus('');
+        setError(ui(UI.failed(label, reason(e))));
+      },
+    );
+  };
+
+  const button = (action: Action) => (
+    <button key={action.id} type="button" onClick={() => run(action)} disabled={busy !== null} aria-busy={busy === action.id}>
+      {ui(action.label)}
+    </button>
+  );
+
+  return (
+    <section className="export-actions" aria-labelledby={headingId} aria-busy={busy !== null}>
+      <h3 id={headingId}>{ui(UI.group)}</h3>
+      {evaluationActions.length > 0 && (
+        <div role="group" aria-label={ui(UI.evaluationGroup)} className="export-buttons">
+          {evaluationActions.map(button)}
+        </div>
+      )}
+      {sessionActions.length > 0 && (
+        <div role="group" aria-label={ui(UI.sessionGroup)} className="export-buttons">
+          {sessionActions.map(button)}
+          <p className="hint">{ui(UI.sessionHint)}</p>
+        </div>
+      )}
+      <p role="status" className="export-status">
+        {status}
+      </p>
+      <div role="alert" className="capture-error">
+        {error && <p>{error}</p>}
+      </div>
+    </section>
+  );
+}

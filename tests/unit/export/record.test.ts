@@ -1,0 +1,106 @@
+// @vitest-environment node
+import { beforeEach, describe, expect, it } from 'vitest';
+import { buildEvaluationRecord, buildSessionRecords, ExportError } from '@/lib/export/record';
+import { WorkspaceDb } from '@/lib/workspace/db';
+import { exportCertification, SAMPLE, SCREENSHOT, seedExportSession } from '../../fixtures/export-session';
+
+let db: WorkspaceDb;
+beforeEach(() => {
+  db = new WorkspaceDb(`export-record-${crypto.randomUUID()}`);
+});
+
+describe('buildEvaluationRecord', () => {
+  it('gathers the evaluation in référentiel order: blocs, groups of criteria, statuses, observations', async () => {
+    const id = await seedExportSession(db);
+    const record = await buildEvaluationRecord(db, id, [exportCertification], { now: 1 });
+    expect(record.candidate.name).toBe(SAMPLE.candidate);
+    expect(record.mode).toBe('jury');
+    expect(record.jurors).toEqual(SAMPLE.jurors);
+    expect(record.certification).toMatchObject({ title: 'Certification de test', rncp: 'RNCP38999' });
+    expect(record.referentielVersion).toBe(3);
+    expect(record.loadedVersion).toBe(3);
+    expect(record.blocs.map((b) => b.code)).toEqual(['1', '2']);
+    const [b1, b2] = record.blocs;
+    expect(b1!.groups.map((g) => [g.kind, g.code, g.criteria.map((c) => c.code)])).toEqual([
+      ['competency', 'C1', ['C1 · critère 1']],
+      ['competency', 'C2', []],
+      ['competencies', 'C1+C2', ['C1+C2 · critère 1']],
+      ['bloc', 'Bloc 1', ['Bloc 1 · critère 1', 'Bloc 1 · critère 2']],
+    ]);
+    expect(b1!.modalities).toEqual([{ modality: 'Étude de cas', production: 'Un dossier écrit', competencyCodes: [] }]);
+    expect(b2!.modalities.map((m) => m.modality)).toEqual(['Mise en situation professionnelle', 'Soutenance orale']);
+    const criteria = record.blocs.flatMap((b) => b.groups.flatMap((g) => g.criteria));
+    const byId = new Map(criteria.map((c) => [c.id, c]));
+    expect(byId.get('tc-k001')).toMatchObject({ status: 'acquis', observation: SAMPLE.observationK001, aiAssisted: false });
+    expect(byId.get('tc-k002')).toMatchObject({ status: 'exempte', exemptionReason: SAMPLE.exemptionReason });
+    expect(byId.get('tc-k003')).toMatchObject({ status: 'partiellement-acquis', aiAssisted: true, updatedBy: 'Jean Dupont' });
+    expect(byId.get('tc-k004')).toMatchObject({ gap: true, text: '', gapText: SAMPLE.gapText, status: 'non-acquis' });
+    expect(b1!.counts).toMatchObject({ acquis: 1, exempte: 1, 'partiellement-acquis': 1, 'non-acquis': 1, remaining: 0, total: 4 });
+  });
+
+  it('attaches evidence to each criterion it backs, numbered in capture order, screenshots as bytes', async () => {
+    const id = await seedExportSession(db);
+    const record = await buildEvaluationRecord(db, id, [exportCertification]);
+    expect(record.evidence.map((e) => [e.number, e.kind])).toEqual([
+      [1, 'quote'],
+      [2, 'link'],
+      [3, 'screenshot'],
+      [4, 'finding'],
+      [5, 'link'],
+    ]);
+    const k001 = record.blocs[0]!.groups[0]!.criteria[0]!;
+    expect(k001.evidence.map((e) => e.number)).toEqual([1, 3]);
+    const shot = record.evidence[2]!;
+    expect(shot.image).toMatchObject({ format: 'png', width: 320, height: 180, embeddable: true, mime: 'image/png' });
+    expect([...shot.image!.bytes]).toEqual([...SCREENSHOT]);
+    expect(record.evidence[3]!.finding).toMatchObject({ ruleId: 'seo-title-length', outcome: 'fail' });
+    // Backs no criterion: listed apart.
+    expect(record.unattached.map((e) => e.number)).toEqual([5]);
+  });
+
+  it('keeps bloc and competency decisions with motivation, who and when', async () => {
+    const id = await seedExportSession(db);
+    const record = await buildEvaluationRecord(db, id, [exportCertification]);
+    expect(record.blocs[0]!.decision).toMatchObject({ decision: 'valide', comment: '', decidedBy: 'Nadia Benali' });
+    expect(record.blocs[1]!.decision).toMatchObject({ decision: 'ajourne', comment: SAMPLE.blocMotivation, decidedBy: 'Jean Dupont' });
+    expect(record.blocs[0]!.groups[0]!.decision).toMatchObject({ decision: 'acquise', comment: SAMPLE.competencyComment });
+  });
+
+  it('skips screenshot bytes when asked (CSV)', async () => {
+    const id = await seedExportSession(db);
+    const record = await buildEvaluationRecord(db, id, [exportCertification], { images: false });
+    expect(record.evidence[2]!.image).toBeNull();
+  });
+
+  it('shows only the evaluated blocs', async () => {
+    const id = await seedExportSession(db);
+    await db.evaluations.update(id, { blocIds: ['tc-b2'] });
+    const record = await buildEvaluationRecord(db, id, [exportCertification]);
+    expect(record.blocs.map((b) => b.id)).toEqual(['tc-b2']);
+    // Evidence backing only bloc 1's criteria is now listed apart; the quote also backs C3's criterion.
+    expect(record.unattached.map((e) => e.number)).toEqual([2, 3, 4, 5]);
+  });
+
+  it('uses the version the evaluation was made with, or says which one it falls back to', async () => {
+    const id = await seedExportSession(db);
+    const newer = { ...exportCertification, dataVersion: 4 };
+    expect((await buildEvaluationRecord(db, id, [newer, exportCertification])).loadedVersion).toBe(3);
+    const fallback = await buildEvaluationRecord(db, id, [newer]);
+    expect([fallback.referentielVersion, fallback.loadedVersion]).toEqual([3, 4]);
+  });
+
+  it('explains a missing evaluation or référentiel', async () => {
+    await expect(buildEvaluationRecord(db, 'nope', [exportCertification])).rejects.toThrow(ExportError);
+    const id = await seedExportSession(db);
+    await expect(buildEvaluationRecord(db, id, [])).rejects.toThrow(/n’est pas chargé dans Grille/);
+  });
+
+  it('builds a session, most recently changed first', async () => {
+    const a = await seedExportSession(db);
+    const b = await seedExportSession(db, 'tuteur');
+    await db.evaluations.update(a, { updatedAt: Date.UTC(2030, 0, 1) });
+    const records = await buildSessionRecords(db, [exportCertification]);
+    expect(records.map((r) => r.evaluationId)).toEqual([a, b]);
+    expect(records[1]!.blocs[1]!.decision).toMatchObject({ decision: null });
+  });
+});
