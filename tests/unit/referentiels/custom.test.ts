@@ -1,0 +1,185 @@
+// Custom référentiels: JSON (the bundled format) or the CSV template, errors naming the row and
+// column or the field path, stable ids, versions kept beside each other.
+import { readFileSync } from 'node:fs';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { Certification } from '@/lib/referentiels/schema';
+import {
+  allCertifications,
+  certificationFromCsv,
+  certificationFromJson,
+  certificationVersion,
+  customVersions,
+  previewCertification,
+  readReferentielFile,
+  ReferentielImportError,
+  saveCustomReferentiel,
+} from '@/lib/referentiels/custom';
+import { parseCsv } from '@/lib/referentiels/custom/csv';
+import { WorkspaceDb } from '@/lib/workspace/db';
+import { fixtureCertification } from '../../fixtures/certification';
+
+const exampleJson = readFileSync('docs/examples/referentiel-example.json', 'utf8');
+const templateCsv = readFileSync('docs/examples/referentiel-template.csv', 'utf8');
+const comparable = ({ $schema: _s, sourceFile: _f, ...rest }: Certification) => rest;
+
+function problems(run: () => unknown): readonly string[] {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof ReferentielImportError) return error.problems;
+    throw error;
+  }
+  throw new Error('accepted');
+}
+
+const HEADER = 'certification_id;certification_title;bloc_code;bloc_title;competency_code;competency_text;modality;criterion_text;deliverable_kinds;topics';
+const row = (over: Partial<Record<string, string>> = {}) => {
+  const base: Record<string, string> = {
+    certification_id: 'ecole-x',
+    certification_title: 'Titre de l’école',
+    bloc_code: '1',
+    bloc_title: 'Bloc un',
+    competency_code: 'C1',
+    competency_text: 'Faire',
+    modality: 'Oral',
+    criterion_text: 'Le candidat fait',
+    deliverable_kinds: 'presentation',
+    topics: 'strategy',
+    ...over,
+  };
+  return HEADER.split(';').map((h) => base[h]).join(';');
+};
+
+describe('the published examples', () => {
+  it('the JSON example and the CSV template import to the same certification', () => {
+    const fromJson = certificationFromJson(exampleJson);
+    const fromCsv = certificationFromCsv(templateCsv, 'referentiel-template.csv');
+    expect(comparable(fromCsv)).toEqual(comparable(fromJson));
+    expect(fromCsv.sourceFile).toBe('referentiel-template.csv');
+    expect(previewCertification(fromCsv)).toMatchObject({ id: 'exemple-communication-digitale', totals: { blocs: 2, competencies: 4, criteria: 7 } });
+  });
+
+  it('derives stable opaque ids from the certification id, the codes and the position', () => {
+    const cert = certificationFromCsv(templateCsv, 't.csv');
+    const [b1, b2] = cert.blocs;
+    expect(b1!.id).toBe('exemple-communication-digitale-b-bc01');
+    expect(b1!.competencies.map((c) => c.id)).toEqual(['exemple-communication-digitale-b-bc01-c-c1', 'exemple-communication-digitale-b-bc01-c-c2']);
+    expect(b1!.criteria.map((c) => c.id)).toEqual([1, 2, 3, 4, 5].map((n) => `exemple-communication-digitale-b-bc01-k00${n}`));
+    expect(b1!.criteria.map((c) => c.scope.type)).toEqual(['competency', 'competency', 'competency', 'competencies', 'bloc']);
+    expect(b1!.criteria[2]!.text).toBe('Le plan de contenus précise pour chaque canal :\n- la cible\n- le calendrier de publication');
+    expect(b2!.optional).toBe(true);
+    expect(b2!.evaluations.map((e) => [e.modality, e.competencyIds])).toEqual([
+      ['Mise en situation professionnelle', ['exemple-communication-digitale-b-bc02-c-c3']],
+      ['Soutenance orale', ['exemple-communication-digitale-b-bc02-c-c4']],
+    ]);
+    // Same file, same ids.
+    expect(certificationFromCsv(templateCsv, 't.csv')).toEqual(cert);
+  });
+});
+
+describe('CSV reading', () => {
+  it('reads comma or semicolon, with or without BOM, CRLF or LF, quotes and line breaks in cells', () => {
+    const semicolon = certificationFromCsv(templateCsv, 'a.csv');
+    const comma = templateCsv
+      .replace(/^\uFEFF/, '')
+      .split('\r\n')
+      .join('\n');
+    const table = parseCsv(templateCsv);
+    expect(table.delimiter).toBe(';');
+    const asComma = table.header.join(',') + '\n' + table.records.map((r) => r.cells.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',')).join('\n');
+    expect(comparable(certificationFromCsv(asComma, 'b.csv'))).toEqual(comparable(semicolon));
+    expect(comparable(certificationFromCsv(comma, 'c.csv'))).toEqual(comparable(semicolon));
+    expect(parseCsv('a;b\r\n"x ""y""\r\nz";2\r\n\r\n').records).toEqual([{ line: 2, cells: ['x "y"\nz', '2'] }]);
+  });
+
+  it('names the line and column of each problem', () => {
+    const csv = [HEADER, row(), row({ topics: 'seoo|content' }), row({ deliverable_kinds: '' }), row({ bloc_code: '' })].join('\n');
+    expect(problems(() => certificationFromCsv(csv, 'x.csv'))).toEqual([
+      expect.stringMatching(/^ligne 3, colonne topics : « seoo » n'est pas un thème connu/),
+      expect.stringMatching(/^ligne 4, colonne deliverable_kinds : au moins un type de livrable/),
+      'ligne 5, colonne bloc_code : code du bloc manquant',
+    ]);
+  });
+
+  it('counts lines across quoted line breaks', () => {
+    const csv = [HEADER, row({ criterion_text: '"une\ndeux\ntrois"' }), row({ topics: 'nope' })].join('\n');
+    expect(problems(() => certificationFromCsv(csv, 'x.csv'))[0]).toMatch(/^ligne 5, colonne topics : « nope »/);
+  });
+
+  it('refuses missing columns, an invalid id, inconsistent certification values, an unclosed quote', () => {
+    expect(problems(() => certificationFromCsv('certification_id,bloc_code\nx,1', 'x.csv'))[0]).toMatch(/^en-tête : colonnes manquantes : certification_title, bloc_title, modality, criterion_text, deliverable_kinds, topics/);
+    expect(problems(() => certificationFromCsv([HEADER, row({ certification_id: 'École X' })].join('\n'), 'x.csv'))).toEqual([
+      expect.stringMatching(/^ligne 2, colonne certification_id : « École X » n'est pas un identifiant valide/),
+    ]);
+    expect(problems(() => certificationFromCsv([HEADER, row(), row({ certification_title: 'Autre' })].join('\n'), 'x.csv'))[0]).toMatch(/^ligne 3, colonne certification_title : « Autre » diffère de la ligne 2/);
+    expect(problems(() => certificationFromCsv([HEADER, row({ criterion_text: '"ouvert' })].join('\n'), 'x.csv'))).toEqual([expect.stringMatching(/^ligne 2 : guillemet ouvert jamais fermé/)]);
+    expect(problems(() => certificationFromCsv([HEADER, row({ competency_text: '' })].join('\n'), 'x.csv'))).toEqual([expect.stringMatching(/^ligne 2, colonne competency_text : texte de la compétence C1 manquant/)]);
+  });
+
+  it('uses criterion_id when given, and maps schema errors back to the line', () => {
+    const header = `${HEADER};criterion_id`;
+    const ok = certificationFromCsv([header, `${row()};mon-critere-1`].join('\n'), 'x.csv');
+    expect(ok.blocs[0]!.criteria[0]!.id).toBe('mon-critere-1');
+    const twice = [header, `${row()};meme`, `${row()};meme`].join('\n');
+    expect(problems(() => certificationFromCsv(twice, 'x.csv'))).toEqual(['ligne 3 : blocs[0].criteria[1].id : identifiant en double : meme']);
+  });
+
+  it('keeps markup in texts as text', () => {
+    const cert = certificationFromCsv([HEADER, row({ criterion_text: '<script>alert(1)</script>' })].join('\n'), 'x.csv');
+    expect(cert.blocs[0]!.criteria[0]!.text).toBe('<script>alert(1)</script>');
+  });
+});
+
+describe('JSON reading', () => {
+  it('names the field path of each problem', () => {
+    const bad = JSON.parse(exampleJson);
+    bad.blocs[0].criteria[1].topics = ['seoo'];
+    delete bad.title;
+    expect(problems(() => certificationFromJson(JSON.stringify(bad)))).toEqual([
+      'title : champ manquant',
+      expect.stringMatching(/^blocs\[0\]\.criteria\[1\]\.topics\[0\] : « seoo » n'est pas une valeur permise \(attendu : accessibility, /),
+    ]);
+    expect(problems(() => certificationFromJson('{"blocs": [')).join()).toMatch(/incomplet/);
+    expect(problems(() => certificationFromJson('{"format":"grille-backup"}'))).toEqual([expect.stringMatching(/sauvegarde Grille/)]);
+  });
+
+  it('reads a file by extension or content, size first', async () => {
+    const file = (name: string, text: string) => ({ name, size: text.length, text: async () => text });
+    expect((await readReferentielFile(file('r.json', exampleJson))).format).toBe('json');
+    expect((await readReferentielFile(file('r.csv', templateCsv))).format).toBe('csv');
+    expect((await readReferentielFile(file('r.txt', exampleJson))).format).toBe('json');
+    await expect(readReferentielFile({ name: 'big.json', size: 50 * 1024 * 1024, text: async () => '' })).rejects.toThrow(/au plus 5 Mo/);
+  });
+});
+
+describe('storage', () => {
+  let db: WorkspaceDb;
+  beforeEach(() => {
+    db = new WorkspaceDb(`custom-${crypto.randomUUID()}`);
+  });
+  const bundled = [fixtureCertification];
+  const v = (dataVersion: number, title = 'Exemple') => ({ ...certificationFromJson(exampleJson), dataVersion, title });
+
+  it('refuses the id of a bundled certification', async () => {
+    await expect(saveCustomReferentiel(db, { ...fixtureCertification, dataVersion: 9 }, 'x.json', { bundled })).rejects.toThrow(/fournie avec Grille/);
+    expect(await db.customReferentiels.count()).toBe(0);
+  });
+
+  it('keeps a new version beside the old one; evaluations keep theirs; pickers get the latest', async () => {
+    expect((await saveCustomReferentiel(db, v(1, 'Exemple v1'), 'a.json', { bundled })).status).toBe('added');
+    expect((await saveCustomReferentiel(db, v(1, 'Exemple v1'), 'again.json', { bundled })).status).toBe('unchanged');
+    await expect(saveCustomReferentiel(db, v(1, 'Autre texte'), 'b.json', { bundled })).rejects.toThrow(/déjà installée avec un autre contenu/);
+    const second = await saveCustomReferentiel(db, v(2, 'Exemple v2'), 'c.json', { bundled });
+    expect(second).toMatchObject({ status: 'added', previousVersions: [1] });
+    expect(await customVersions(db, 'exemple-communication-digitale')).toEqual([1, 2]);
+    expect((await allCertifications(db, bundled)).map((c) => [c.id, c.dataVersion])).toEqual([
+      ['test-certification', 3],
+      ['exemple-communication-digitale', 2],
+    ]);
+    expect((await certificationVersion(db, 'exemple-communication-digitale', 1, bundled))?.title).toBe('Exemple v1');
+    expect((await certificationVersion(db, 'exemple-communication-digitale', 2, bundled))?.title).toBe('Exemple v2');
+    expect(await certificationVersion(db, 'exemple-communication-digitale', 3, bundled)).toBeUndefined();
+    expect(await certificationVersion(db, 'test-certification', 2, bundled)).toBe(fixtureCertification);
+    expect(await certificationVersion(db, 'test-certification', 4, bundled)).toBeUndefined();
+  });
+});
