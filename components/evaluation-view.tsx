@@ -25,6 +25,10 @@ import { GapTextsProvider } from './gap-text';
 import { AttachFindingProvider } from './analysis-context';
 import { CriterionFindings } from './criterion-findings';
 import { PageAnalysisSection } from './page-analysis';
+import { ExportActions } from './export-actions';
+import { BackupActions } from './backup-actions';
+import { ReconcileView } from './reconcile-view';
+import { certificationVersion } from '@/lib/referentiels/custom';
 import { usePendingCapture } from '@/lib/hooks/use-pending-capture';
 import { findingCapture, type PendingCapture } from '@/lib/capture/captures';
 import { EvidenceList } from './evidence-list';
@@ -54,7 +58,12 @@ export function EvaluationView({ db, evaluationId, certifications, active, blocI
   const [order, setOrder] = useState<CriteriaOrder>('relevance');
   const [actor, setActorState] = useState<string | null>(() => localStorage.getItem(actorKey(evaluationId)));
 
-  const certification = certifications.find((c) => c.id === evaluation?.certificationId);
+  // The référentiel version the evaluation was made with (a school's older version stays usable).
+  const ownVersion = useLiveQuery(
+    async () => (evaluation ? ((await certificationVersion(db, evaluation.certificationId, evaluation.referentielVersion)) ?? null) : null),
+    [db, evaluation?.certificationId, evaluation?.referentielVersion],
+  );
+  const certification = ownVersion ?? certifications.find((c) => c.id === evaluation?.certificationId);
   const blocs = certification?.blocs.filter((b) => evaluation?.blocIds.includes(b.id)) ?? [];
   const bloc = blocs.find((b) => b.id === blocId) ?? blocs[0];
   const effectiveActor = actor ?? evaluation?.jurors[0]?.name ?? null;
@@ -179,6 +188,12 @@ export function EvaluationView({ db, evaluationId, certifications, active, blocI
         current={decisions?.find((d) => d.targetType === 'bloc' && d.targetId === bloc.id)}
         actor={effectiveActor}
       />
+      <ExportActions db={db} certifications={certifications} evaluationId={evaluationId} />
+      <BackupActions db={db} evaluationId={evaluationId} who={effectiveActor} />
+      <details className="reconcile">
+        <summary>{t('reconcileOpen')}</summary>
+        <ReconcileView db={db} evaluationId={evaluationId} who={effectiveActor} certification={certification} />
+      </details>
       <EvaluationHistory db={db} evaluationId={evaluationId} codes={codes} />
       </AttachFindingProvider>
     </GapTextsProvider>

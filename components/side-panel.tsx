@@ -1,4 +1,8 @@
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { allCertifications } from '@/lib/referentiels/custom';
+import { BackupActions } from './backup-actions';
+import { ReferentielImport } from './referentiel-import';
 import { t } from '@/lib/i18n';
 import { useActiveDeliverable } from '@/lib/hooks/use-active-deliverable';
 import { usePageAnalysis } from '@/lib/hooks/use-page-analysis';
@@ -16,6 +20,7 @@ import { CriteriaByDocument } from './criteria-by-document';
 import { CriteriaByRelevance } from './criteria-by-relevance';
 import { DeliverableBanner, deliverableLabel } from './deliverable-banner';
 import { EvaluationList } from './evaluation-list';
+import { ExportActions } from './export-actions';
 import { GapTextsProvider } from './gap-text';
 import { EvaluationView } from './evaluation-view';
 import { NewEvaluationForm } from './new-evaluation-form';
@@ -29,7 +34,9 @@ interface Props {
   db: WorkspaceDb;
 }
 
-export function SidePanel({ certifications, db }: Props) {
+export function SidePanel({ certifications: bundled, db }: Props) {
+  // The bundled référentiels and those a school imported (latest version of each).
+  const certifications = useLiveQuery(() => allCertifications(db, bundled), [db, bundled]) ?? bundled;
   const active = useActiveDeliverable();
   const analysis = usePageAnalysis(active.tab);
   const [selection, setSelection] = useStoredSelection();
@@ -114,6 +121,8 @@ export function SidePanel({ certifications, db }: Props) {
               </button>
             </div>
             <EvaluationList db={db} certifications={certifications} onOpen={(id) => openEvaluation(id)} />
+            <ExportActions db={db} certifications={certifications} session />
+            <BackupActions db={db} who={null} certifications={bundled} onImported={(ids) => ids.length === 1 && openEvaluation(ids[0]!)} />
             <PageAnalysisSection tab={active.tab} db={db} />
             <h2 className="browse-heading">{t('browseReferentiels')}</h2>
             <SelectionPickers
@@ -157,6 +166,7 @@ export function SidePanel({ certifications, db }: Props) {
         )}
       </main>
       <footer>
+        {!evaluationId && <ReferentielImport db={db} bundled={bundled} />}
         <StorageStatus />
       </footer>
     </div>
