@@ -1,22 +1,47 @@
-// PLACEHOLDER — replaced by the snapshot implementation.
-import type { PageSnapshot } from '../facts';
+// The snapshot of what a page says, read in the page (analyzer script, isolated world): one
+// pass computes what a sighted user can see (visibility.ts), then each collector reads its part.
+// Bounded by LIMITS; the panel validates it with the PageSnapshot schema on arrival.
+import { LIMITS, type PageSnapshot } from '../facts';
+import { cut, cutUrl } from './text';
+import { collectCounts } from './counts';
+import { collectForms } from './forms';
+import { collectHeadings } from './headings';
+import { selectHiddenTexts } from './hidden-texts';
+import { collectImages, imageElements } from './images';
+import { collectJsonLd } from './json-ld';
+import { collectLinks, linkElements } from './links';
+import { collectMainText } from './main-text';
+import { collectMeta, pageLang, pageTitle } from './meta';
+import { collectSocial, detectSocialNetwork } from './social';
+import { computeVisibility } from './visibility';
 
-export function collectSnapshot(doc: Document): PageSnapshot {
+export interface SnapshotOptions {
+  /** The page's address; defaults to the document's (tests pass a social network's). */
+  url?: string;
+}
+
+export function collectSnapshot(doc: Document, options: SnapshotOptions = {}): PageSnapshot {
+  const url = options.url ?? doc.location?.href ?? doc.URL;
+  const visibility = computeVisibility(doc);
+  const main = collectMainText(doc, visibility);
+  const links = linkElements(doc);
+  const images = imageElements(doc);
+  const network = detectSocialNetwork(url);
   return {
-    url: doc.location?.href ?? '',
-    title: doc.title,
-    lang: doc.documentElement.lang,
-    source: 'dom',
-    meta: { description: null, robots: null, canonical: null, viewport: null, charset: null, openGraph: {}, hreflang: [] },
-    headings: [],
-    mainText: '',
-    mainTextTruncated: false,
-    hiddenTexts: [],
-    jsonLd: { types: [], blocks: [], invalid: 0 },
-    links: [],
-    images: [],
-    forms: [],
-    social: null,
-    counts: { elements: doc.getElementsByTagName('*').length, ecoIndexElements: 0, links: 0, images: 0, forms: 0, iframes: 0, scripts: 0, words: 0, h1: 0 },
+    url: cutUrl(url, LIMITS.url),
+    title: pageTitle(doc),
+    lang: pageLang(doc),
+    source: network ? 'social-profile' : 'dom',
+    meta: collectMeta(doc, doc.baseURI || url),
+    headings: collectHeadings(doc, visibility),
+    mainText: cut(main.text, LIMITS.mainText),
+    mainTextTruncated: main.text.length > LIMITS.mainText,
+    hiddenTexts: selectHiddenTexts(visibility.groups),
+    jsonLd: collectJsonLd(doc),
+    links: collectLinks(doc, url, visibility, links),
+    images: collectImages(doc, visibility, images),
+    forms: collectForms(doc, visibility),
+    social: network ? collectSocial(doc, network, visibility) : null,
+    counts: collectCounts(doc, { links: links.length, images: images.length, words: main.words }),
   };
 }
