@@ -120,6 +120,7 @@ export const AssessmentSchema = z.strictObject({
   observationCommitted: Text(LIMITS.longText),
   updatedAt: Time,
   updatedBy: Text(LIMITS.name).nullable(),
+  aiAssisted: z.boolean().optional(),
 });
 
 const Localized = z.strictObject({ fr: Text(LIMITS.note), en: Text(LIMITS.note) });

@@ -6,7 +6,7 @@
 // today's types), and a test in tests/unit/workspace/upgrades/vN.test.ts that seeds the
 // previous version and checks nothing is lost (tests/unit/workspace/db.test.ts enforces it).
 import Dexie, { type EntityTable, type Table } from 'dexie';
-import type { AssessmentRow, CandidateRow, DecisionRow, EvaluationRow, EvidenceRow, GapTextRow, HistoryRow, RgaaAuditRow, CustomReferentielRow } from './types';
+import type { AssessmentRow, CandidateRow, DecisionRow, EvaluationRow, EvidenceRow, GapTextRow, HistoryRow, RgaaAuditRow, CustomReferentielRow, AiSuggestionRow } from './types';
 
 export const DB_NAME = 'grille-workspace';
 
@@ -25,13 +25,15 @@ export const SCHEMA_VERSIONS: readonly { version: number; stores: Record<string,
   },
   {
     // Adds stores only (no data to move): the jury's texts for passages lost in conversion,
-    // RGAA grids (one per evaluation and audited page), and référentiels a school imported
-    // (every version kept: evaluations keep the version they were made with).
+    // RGAA grids (one per evaluation and audited page), référentiels a school imported (every
+    // version kept: evaluations keep the version they were made with), and AI suggestions with
+    // what the juror did with them.
     version: 2,
     stores: {
       gapTexts: '[certificationId+itemId], certificationId',
       rgaaAudits: 'id, evaluationId, [evaluationId+pageUrl]',
       customReferentiels: '[id+dataVersion], id',
+      aiSuggestions: 'id, evaluationId, [evaluationId+criterionId]',
     },
   },
 ];
@@ -46,6 +48,7 @@ export class WorkspaceDb extends Dexie {
   gapTexts!: Table<GapTextRow, [string, string]>;
   rgaaAudits!: EntityTable<RgaaAuditRow, 'id'>;
   customReferentiels!: Table<CustomReferentielRow, [string, number]>;
+  aiSuggestions!: EntityTable<AiSuggestionRow, 'id'>;
 
   constructor(name = DB_NAME) {
     super(name);

@@ -67,6 +67,8 @@ export interface AssessmentRow {
   words: string[];
   updatedAt: number;
   updatedBy: string | null;
+  /** The observation holds text the juror accepted or edited from an AI suggestion. */
+  aiAssisted?: boolean;
 }
 
 export type EvidenceKind = 'quote' | 'screenshot' | 'link' | 'finding';
@@ -163,4 +165,25 @@ export interface CustomReferentielRow {
   importedAt: number;
   /** File name it came from. */
   source: string;
+}
+
+/** An AI suggestion for one criterion, what produced it, and what the juror did with it. */
+export interface AiSuggestionRow {
+  id: string;
+  evaluationId: string;
+  criterionId: string;
+  suggestion: import('../ai/contract').VerifiedSuggestion;
+  promptId: string;
+  promptVersion: number;
+  provider: string;
+  model: string;
+  createdAt: number;
+  /** Tokens of the request this suggestion came from (shared by a batch). */
+  usage: { promptTokens: number; completionTokens: number; cachedTokens: number | null } | null;
+  /** pending until the juror acts; edited = accepted with changes. */
+  action: 'pending' | 'accepted' | 'edited' | 'rejected';
+  /** The text that went into the observation (accepted or edited). */
+  finalText: string | null;
+  actedAt: number | null;
+  actedBy: string | null;
 }

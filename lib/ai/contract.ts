@@ -1,0 +1,109 @@
+// The AI-suggested observations: the shapes shared by the AI core (lib/ai/*) and the panel.
+// The juror decides: no schema here has a field for a status, a mark or a decision, and nothing
+// derives one from a suggestion.
+import { z } from 'zod';
+import type { Finding } from '../checks/types';
+import type { PageSnapshot } from '../page/facts';
+import type { CriterionInContext } from '../referentiels/catalog';
+import type { Bloc, Certification } from '../referentiels/schema';
+
+/** Known OpenAI-compatible providers (presets for the options page). */
+export const PROVIDERS = ['openai', 'azure-openai', 'mistral', 'ollama', 'lm-studio', 'other'] as const;
+export type Provider = (typeof PROVIDERS)[number];
+
+/** The juror's endpoint, stored in extension local storage; the key is never exported nor logged. */
+export interface AiConfig {
+  provider: Provider;
+  /** OpenAI-compatible base URL, e.g. https://api.openai.com/v1, http://localhost:11434/v1. */
+  baseUrl: string;
+  model: string;
+  apiKey: string;
+  /** Azure OpenAI: api-version query parameter. */
+  apiVersion?: string;
+  /** Candidate's name, e-mails and phone numbers replaced before sending (default true). */
+  pseudonymise: boolean;
+  timeoutMs: number;
+}
+
+/** One observed fact: a verbatim quote from the snapshot, or a reference to a finding or a screenshot. */
+export const SuggestedFact = z.object({
+  text: z.string(),
+  quote: z.string().nullable(),
+  findingRuleId: z.string().nullable(),
+  evidenceId: z.string().nullable(),
+});
+
+/** What the model returns per criterion (structured output). No status, no mark, no decision. */
+export const CriterionSuggestion = z.object({
+  criterionId: z.string(),
+  facts: z.array(SuggestedFact),
+  /** What is missing or cannot be observed on this deliverable. */
+  missing: z.array(z.string()),
+  /** « preuves insuffisantes »: the page cannot support an observation. */
+  insufficientEvidence: z.boolean(),
+  /** One to three questions the jury could ask at the oral defence. */
+  questions: z.array(z.string()),
+});
+export type CriterionSuggestion = z.infer<typeof CriterionSuggestion>;
+
+export const SuggestionBatch = z.object({ suggestions: z.array(CriterionSuggestion) });
+export type SuggestionBatch = z.infer<typeof SuggestionBatch>;
+
+export interface VerifiedFact extends z.infer<typeof SuggestedFact> {
+  /** The quote was found in the snapshot (tolerant of whitespace and typography); null when there is no quote. */
+  verified: boolean | null;
+}
+
+export interface VerifiedSuggestion extends Omit<CriterionSuggestion, 'facts'> {
+  facts: VerifiedFact[];
+  /** At least one quote could not be found in the page: shown as such. */
+  flagged: boolean;
+}
+
+/** Text in the page that looks like instructions to an AI or a grader (hidden or not). */
+export interface InjectionWarning {
+  text: string;
+  /** Hidden from sighted visitors (and why), or visible. */
+  hidden: boolean;
+  reason: string;
+  selector: string | null;
+}
+
+export interface SuggestionRequest {
+  mode: 'jury' | 'tuteur';
+  certification: Certification;
+  bloc: Bloc;
+  /** One criterion (per-criterion request) or the bloc's criteria (one batched request). */
+  criteria: readonly CriterionInContext[];
+  snapshot: PageSnapshot;
+  findings: readonly Finding[];
+  candidateName: string;
+}
+
+/** What will be sent, shown to the juror before any request. */
+export interface PreparedRequest {
+  promptId: string;
+  promptVersion: number;
+  /** Messages exactly as sent (after pseudonymisation). */
+  messages: { role: 'system' | 'user'; content: string }[];
+  estimatedTokens: number;
+  /** Placeholder → original, to restore names in what comes back; never sent. */
+  redactions: ReadonlyMap<string, string>;
+  injectionWarnings: InjectionWarning[];
+  criterionIds: string[];
+}
+
+export interface SuggestionRun {
+  promptId: string;
+  promptVersion: number;
+  provider: Provider;
+  model: string;
+  startedAt: number;
+  finishedAt: number;
+  usage: { promptTokens: number; completionTokens: number; cachedTokens: number | null } | null;
+  suggestions: VerifiedSuggestion[];
+  injectionWarnings: InjectionWarning[];
+}
+
+export const AI_ERROR_CODES = ['not-configured', 'wrong-key', 'unknown-model', 'rate-limited', 'provider-down', 'timeout', 'refusal', 'bad-output', 'cancelled', 'network', 'failed'] as const;
+export type AiErrorCode = (typeof AI_ERROR_CODES)[number];
