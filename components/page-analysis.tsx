@@ -78,7 +78,8 @@ export function PageAnalysisSection({ tab, db, evaluationId = '', who = null, fa
           {stale && <p className="notice">{t('analysisStale')}</p>}
           <HiddenTexts snapshot={facts.snapshot} />
           <PageSnapshotSummary snapshot={facts.snapshot} />
-          {FAMILIES.map((family) => {
+          {facts.snapshot.source !== 'dom' && <p className="notice">{t('analysisNotASite')}</p>}
+          {facts.snapshot.source === 'dom' && FAMILIES.map((family) => {
             const findings = byFamily.get(family) ?? [];
             const c = counts(findings);
             return (

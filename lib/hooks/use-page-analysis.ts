@@ -7,7 +7,20 @@ import '../rgaa/register';
 import type { Finding } from '../checks/types';
 import { originPattern, type DeliverableTab } from '../page/active-deliverable';
 import { AnalysisError, analyzeTab, clearHighlightInTab, highlightInTab } from '../page/analyze-tab';
-import type { PageFacts } from '../page/facts';
+import type { PageFacts, PageSnapshot } from '../page/facts';
+import { fetchGoogleExport, googleExportTarget, GoogleExportError, GOOGLE_DOCS_ORIGIN } from '../page/adapters/google-docs';
+
+/** Facts for a document read through its export: its text only; no cookies, requests or RGAA pass apply. */
+function documentFacts(snapshot: PageSnapshot): PageFacts {
+  return {
+    snapshot,
+    privacy: { cookies: [], cookieSource: 'document.cookie', resources: [], banner: { found: false, visible: false, selector: null, text: '', buttons: [], links: [] }, storageKeys: [] },
+    axe: null,
+    navigation: { transferSize: 0, loadTime: 0 },
+    timings: { snapshotMs: 0, privacyMs: 0, axeMs: 0 },
+    analyzedAt: Date.now(),
+  };
+}
 import { t } from '../i18n';
 
 export type AnalysisStatus = 'idle' | 'running' | 'done' | 'error';
@@ -37,6 +50,9 @@ export function usePageAnalysis(tab: DeliverableTab | null): PageAnalysis {
   const generation = useRef(0);
 
   const analyze = useCallback(async (target: DeliverableTab, axe: boolean) => {
+    // A Google Doc or Slides deck draws its text on a canvas: read it through the document's own
+    // export, with the juror's session (no page checks apply to the editor's own page).
+    if (googleExportTarget(target.url)) return documentFacts(await fetchGoogleExport(target.url));
     const result = await analyzeTab(target.id, target.url, { axe });
     return result;
   }, []);
@@ -47,7 +63,7 @@ export function usePageAnalysis(tab: DeliverableTab | null): PageAnalysis {
     const mine = ++generation.current;
     setStatus('running');
     setError(null);
-    const pattern = originPattern(target.url);
+    const pattern = googleExportTarget(target.url) ? `${GOOGLE_DOCS_ORIGIN}/*` : originPattern(target.url);
     // permissions.request must run in the click's own task: no await before it. Already granted
     // (or refused): no prompt. activeTab may still let the analysis through if it is refused.
     const asked = pattern ? browser.permissions.request({ origins: [pattern] }).then((granted) => granted, () => null) : Promise.resolve(null);
@@ -56,13 +72,20 @@ export function usePageAnalysis(tab: DeliverableTab | null): PageAnalysis {
         const result = await analyze(target, true);
         if (mine !== generation.current) return;
         setFacts(result);
-        setFindings(allFindings(result));
+        // Site checks judge the site: on a document's export or a social network's page (the
+        // platform is not the candidate's work) they would report on the wrong author.
+        setFindings(result.snapshot.source === 'dom' ? allFindings(result) : []);
         setAnalyzedUrl(result.snapshot.url || target.url);
         setAnalyzedTabId(target.id);
         setStatus('done');
       } catch (e) {
         if (mine !== generation.current) return;
         const code = e instanceof AnalysisError ? e.code : 'failed';
+        if (e instanceof GoogleExportError) {
+          setError(e.message);
+          setStatus('error');
+          return;
+        }
         setError(granted === false && code === 'noAccess' ? t('analysisDenied') : e instanceof AnalysisError ? e.message : t('captureError_failed'));
         setStatus('error');
       }
