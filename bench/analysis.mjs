@@ -38,7 +38,7 @@ async function fresh() {
   return page;
 }
 
-const measures = { grille: [], snapshot: [], axeAll: [], axeRgaa: [] };
+const measures = { grille: [], snapshot: [], axeAll: [], axeRgaa: [], axeSame: [] };
 let elements = 0;
 let bytes = 0;
 let snapshotBytes = 0;
@@ -75,6 +75,8 @@ for (let run = 0; run < RUNS; run++) {
   for (const [key, options] of [
     ['axeAll', {}],
     ['axeRgaa', { runOnly: { type: 'tag', values: ['RGAAv4'] } }],
+    // The options Grille runs axe with (lib/page/axe/run.ts): faults and doubts in full only.
+    ['axeSame', { runOnly: { type: 'tag', values: ['RGAAv4'] }, resultTypes: ['violations', 'incomplete'], iframes: false }],
   ]) {
     const page = await fresh();
     await page.evaluate(axeSource);
@@ -97,10 +99,12 @@ const g = median(measures.grille);
 const aAll = median(measures.axeAll);
 const aRgaa = median(measures.axeRgaa);
 const s = median(measures.snapshot);
+const aSame = median(measures.axeSame);
 console.log(`\nAnalyse d'une grande page (${elements} éléments), médiane de ${RUNS} passages, même Chromium, même exécution`);
 console.log(`Grille, analyse complète (instantané + RGPD + axe RGAA) : ${ms(g)}`);
 console.log(`axe-core seul, toutes ses règles                         : ${ms(aAll)}   → Grille / axe = ×${(g / aAll).toFixed(2)}`);
 console.log(`axe-core seul, règles RGAA                               : ${ms(aRgaa)}   → Grille / axe RGAA = ×${(g / aRgaa).toFixed(2)}`);
+console.log(`axe-core seul, règles RGAA, options de Grille            : ${ms(aSame)}   → Grille / axe mêmes options = ×${(g / aSame).toFixed(2)}`);
 console.log(`Grille sans axe (instantané + RGPD)                      : ${ms(s)}   (${((s / g) * 100).toFixed(0)} % de l'analyse complète)`);
 console.log(`Taille reçue par le panneau : ${(bytes / 1024).toFixed(1)} kB en JSON, dont instantané ${(snapshotBytes / 1024).toFixed(1)} kB ` +
   `(texte principal ${facts.snapshot.mainText.length} caractères${facts.snapshot.mainTextTruncated ? ', tronqué' : ''}, ${facts.snapshot.links.length} liens, ${facts.snapshot.images.length} images gardés)`);
