@@ -6,6 +6,7 @@ import { clearDraft, writeDraft } from '@/lib/workspace/drafts';
 import { useSavedText } from '@/lib/hooks/use-saved-text';
 import { ASSESSMENT_STATUSES, type AssessmentRow, type AssessmentStatus } from '@/lib/workspace/types';
 import { StorageError } from './storage-error';
+import { AiAssistedMarker } from './ai-assisted-marker';
 
 interface Props {
   db: WorkspaceDb;
@@ -124,6 +125,7 @@ export function CriterionAssessment({ db, evaluationId, criterionId, code, asses
       )}
       <label htmlFor={`observation-${ids}`} className="observation-label">
         {t('observationOf', code)}
+        <AiAssistedMarker aiAssisted={assessment?.aiAssisted} />
       </label>
       <textarea
         id={`observation-${ids}`}

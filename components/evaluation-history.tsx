@@ -13,6 +13,7 @@ function describe(row: HistoryRow, codes: ReadonlyMap<string, string>): string {
     const o = v as Record<string, unknown>;
     if ('status' in o) return t(`status_${String(o.status)}`) + (o.exemptionReason ? ` (${String(o.exemptionReason)})` : '');
     if ('decision' in o) return (o.decision ? t(`decision_${String(o.decision)}`) : '') + (o.comment ? ` — ${String(o.comment)}` : '');
+    if ('suggestionId' in o && 'action' in o) return t(`aiAction_${String(o.action)}`);
     if ('quote' in o || 'kind' in o) return `${String(o.kind ?? '')} ${o.quote ? `« ${String(o.quote).slice(0, 80)} »` : String(o.url ?? '')}`;
     return t('changed');
   };

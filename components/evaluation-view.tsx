@@ -33,6 +33,10 @@ import { usePendingCapture } from '@/lib/hooks/use-pending-capture';
 import { findingCapture, type PendingCapture } from '@/lib/capture/captures';
 import { EvidenceList } from './evidence-list';
 import { OrderSwitch, type CriteriaOrder } from './order-switch';
+import { aiPanelServices } from '@/lib/ai/ui-services';
+import { AiCriterionButton } from './ai-criterion-button';
+import { AiSuggestionsProvider } from './ai-suggestions-provider';
+import { AiSuggestionsSection } from './ai-suggestions-section';
 
 interface Props {
   db: WorkspaceDb;
@@ -95,6 +99,7 @@ export function EvaluationView({ db, evaluationId, certifications, active, blocI
             assessment={byCriterion.get(item.criterion.id)}
             actor={effectiveActor}
           />
+          <AiCriterionButton criterionId={item.criterion.id} code={code} />
           {backing.length > 0 && (
             <EvidenceList
               items={backing}
@@ -168,7 +173,19 @@ export function EvaluationView({ db, evaluationId, certifications, active, blocI
         pending={pending}
         initialCriteriaFor={initialCriteriaFor}
       />
+      <AiSuggestionsProvider
+        db={db}
+        evaluationId={evaluationId}
+        certification={certification}
+        bloc={bloc}
+        codes={codes}
+        candidateName={candidate?.name ?? ''}
+        mode={evaluation.mode}
+        actor={effectiveActor}
+        services={aiPanelServices}
+      >
       <PageAnalysisSection tab={active.tab} db={db} evaluationId={evaluationId} who={effectiveActor} />
+      <AiSuggestionsSection />
       <section aria-labelledby="criteria-heading" className="criteria-section">
         <h2 id="criteria-heading">{t('criteria', String(items.length))}</h2>
         {active.detection && <OrderSwitch value={order} onChange={setOrder} />}
@@ -178,6 +195,7 @@ export function EvaluationView({ db, evaluationId, certifications, active, blocI
           <CriteriaByDocument items={items} renderExtra={renderExtra} codes={codes} />
         )}
       </section>
+      </AiSuggestionsProvider>
       <BlocDecisionForm
         key={`${evaluationId}-${bloc.id}`}
         db={db}

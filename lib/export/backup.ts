@@ -39,17 +39,18 @@ function sorted(rows: RowsWithSeq): RowsWithSeq {
     gapTexts: [...rows.gapTexts].sort(byKey((r) => `${r.certificationId}\u0000${r.itemId}`)),
     rgaaAudits: [...rows.rgaaAudits].sort(byKey((r) => r.id)),
     customReferentiels: [...rows.customReferentiels].sort((a, b) => byText(a.id, b.id) || a.dataVersion - b.dataVersion),
+    aiSuggestions: [...rows.aiSuggestions].sort(byKey((r) => r.id)),
   };
 }
 
-const tables = (db: WorkspaceDb) => [db.candidates, db.evaluations, db.assessments, db.evidence, db.decisions, db.history, db.gapTexts, db.rgaaAudits, db.customReferentiels];
+const tables = (db: WorkspaceDb) => [db.candidates, db.evaluations, db.assessments, db.evidence, db.decisions, db.history, db.gapTexts, db.rgaaAudits, db.customReferentiels, db.aiSuggestions];
 
 /** One evaluation and everything it needs, read in one consistent snapshot. */
 export function collectEvaluation(db: WorkspaceDb, evaluationId: string): Promise<RowsWithSeq> {
   return db.transaction('r', tables(db), async () => {
     const evaluation = await db.evaluations.get(evaluationId);
     if (!evaluation) throw new WorkspaceRuleError('Cette évaluation n’existe plus.');
-    const [candidate, assessments, evidence, decisions, history, gapTexts, rgaaAudits, custom] = await Promise.all([
+    const [candidate, assessments, evidence, decisions, history, gapTexts, rgaaAudits, custom, aiSuggestions] = await Promise.all([
       db.candidates.get(evaluation.candidateId),
       db.assessments.where('evaluationId').equals(evaluationId).toArray(),
       db.evidence.where('evaluationId').equals(evaluationId).toArray(),
@@ -58,6 +59,7 @@ export function collectEvaluation(db: WorkspaceDb, evaluationId: string): Promis
       db.gapTexts.where('certificationId').equals(evaluation.certificationId).toArray(),
       db.rgaaAudits.where('evaluationId').equals(evaluationId).toArray(),
       db.customReferentiels.get([evaluation.certificationId, evaluation.referentielVersion]),
+      db.aiSuggestions.where('evaluationId').equals(evaluationId).toArray(),
     ]);
     return sorted({
       candidates: candidate ? [candidate] : [],
@@ -69,6 +71,7 @@ export function collectEvaluation(db: WorkspaceDb, evaluationId: string): Promis
       gapTexts,
       rgaaAudits,
       customReferentiels: custom ? [custom] : [],
+      aiSuggestions,
     });
   });
 }
@@ -86,6 +89,7 @@ export function collectAll(db: WorkspaceDb): Promise<RowsWithSeq> {
       gapTexts: await db.gapTexts.toArray(),
       rgaaAudits: await db.rgaaAudits.toArray(),
       customReferentiels: await db.customReferentiels.toArray(),
+      aiSuggestions: await db.aiSuggestions.toArray(),
     }),
   );
 }

@@ -9,7 +9,9 @@ import { FAMILIES, OUTCOMES } from '../checks/types';
 import { DELIVERABLE_KINDS, TOPICS, Certification } from '../referentiels/schema';
 import { observationWords } from '../workspace/assessments';
 import { ASSESSMENT_STATUSES, BLOC_DECISIONS, COMPETENCY_DECISIONS } from '../workspace/types';
+import type { VerifiedFact, VerifiedSuggestion } from '../ai/contract';
 import type {
+  AiSuggestionRow,
   AssessmentRow,
   CandidateRow,
   CustomReferentielRow,
@@ -53,6 +55,9 @@ export const LIMITS = {
   gapTexts: 100_000,
   rgaaAudits: 100_000,
   customReferentiels: 1_000,
+  aiSuggestions: 1_000_000,
+  /** Facts, missing items and questions of one AI suggestion. */
+  suggestionItems: 200,
   /** A custom référentiel, serialised. */
   certificationChars: 5_000_000,
 } as const;
@@ -235,6 +240,41 @@ export const CustomReferentielSchema = z
     if (JSON.stringify(row.certification).length > LIMITS.certificationChars) ctx.addIssue({ code: 'custom', path: ['certification'], message: 'référentiel trop volumineux' });
   });
 
+const SuggestedFactSchema = z.strictObject({
+  text: Text(LIMITS.note),
+  quote: Text(LIMITS.note).nullable(),
+  findingRuleId: Text(LIMITS.id).nullable(),
+  evidenceId: Text(LIMITS.id).nullable(),
+  verified: Bool.nullable(),
+});
+const VerifiedSuggestionSchema = z.strictObject({
+  criterionId: Id,
+  facts: List(SuggestedFactSchema, LIMITS.suggestionItems, 'faits observés'),
+  missing: List(Text(LIMITS.note), LIMITS.suggestionItems, 'textes'),
+  insufficientEvidence: Bool,
+  questions: List(Text(LIMITS.note), LIMITS.suggestionItems, 'questions'),
+  flagged: Bool,
+});
+const UsageSchema = z.strictObject({ promptTokens: Count, completionTokens: Count, cachedTokens: Count.nullable() });
+
+/** An AI suggestion for one criterion, what produced it and what the juror did with it (never a status). */
+export const AiSuggestionSchema = z.strictObject({
+  id: Id,
+  evaluationId: Id,
+  criterionId: Id,
+  suggestion: VerifiedSuggestionSchema,
+  promptId: Id,
+  promptVersion: z.number({ error: 'attendu un numéro de version' }).int('attendu un numéro de version entier').positive('version du prompt invalide'),
+  provider: Text(100),
+  model: Text(LIMITS.name),
+  createdAt: Time,
+  usage: UsageSchema.nullable(),
+  action: z.enum(['pending', 'accepted', 'edited', 'rejected']),
+  finalText: Text(LIMITS.longText).nullable(),
+  actedAt: Time.nullable(),
+  actedBy: Text(LIMITS.name).nullable(),
+});
+
 export const EnvelopeData = z.strictObject({
   candidates: List(CandidateSchema, LIMITS.candidates, 'candidats'),
   evaluations: List(EvaluationSchema, LIMITS.evaluations, 'évaluations'),
@@ -245,6 +285,8 @@ export const EnvelopeData = z.strictObject({
   gapTexts: List(GapTextSchema, LIMITS.gapTexts, 'textes de lacunes'),
   rgaaAudits: List(RgaaAuditSchema, LIMITS.rgaaAudits, 'audits RGAA'),
   customReferentiels: List(CustomReferentielSchema, LIMITS.customReferentiels, 'référentiels'),
+  // Absent from files written before AI suggestions were kept: none.
+  aiSuggestions: List(AiSuggestionSchema, LIMITS.aiSuggestions, 'suggestions IA').default(() => []),
 });
 
 export const EnvelopeSchema = z.strictObject({
@@ -279,6 +321,10 @@ sameUnion<(typeof HISTORY_ENTITIES)[number], HistoryRow['entity']>();
 sameKeys<SameKeys<GapTextRow, z.infer<typeof GapTextSchema>>>(true);
 sameKeys<SameKeys<RgaaAuditRow, z.infer<typeof RgaaAuditSchema>>>(true);
 sameKeys<SameKeys<CustomReferentielRow, z.infer<typeof CustomReferentielSchema>>>(true);
+sameKeys<SameKeys<AiSuggestionRow, z.infer<typeof AiSuggestionSchema>>>(true);
+sameKeys<SameKeys<VerifiedSuggestion, z.infer<typeof VerifiedSuggestionSchema>>>(true);
+sameKeys<SameKeys<VerifiedFact, z.infer<typeof SuggestedFactSchema>>>(true);
+sameKeys<SameKeys<NonNullable<AiSuggestionRow['usage']>, z.infer<typeof UsageSchema>>>(true);
 sameKeys<SameKeys<EvaluationRow['jurors'][number], z.infer<typeof JurorSchema>>>(true);
 sameKeys<SameKeys<EvaluationRow['deliverables'][number], z.infer<typeof DeliverableSchema>>>(true);
 
@@ -293,6 +339,7 @@ export interface WorkspaceRows {
   gapTexts: GapTextRow[];
   rgaaAudits: RgaaAuditRow[];
   customReferentiels: CustomReferentielRow[];
+  aiSuggestions: AiSuggestionRow[];
 }
 
 export async function blobToBase64(blob: Blob): Promise<string> {
@@ -329,6 +376,7 @@ export async function toEnvelopeData(rows: Omit<WorkspaceRows, 'history'> & { hi
     gapTexts: rows.gapTexts,
     rgaaAudits: rows.rgaaAudits,
     customReferentiels: rows.customReferentiels,
+    aiSuggestions: rows.aiSuggestions,
   };
 }
 
@@ -352,5 +400,6 @@ export function fromEnvelopeData(data: EnvelopeDataT): WorkspaceRows {
     gapTexts: data.gapTexts,
     rgaaAudits: data.rgaaAudits,
     customReferentiels: data.customReferentiels,
+    aiSuggestions: data.aiSuggestions,
   };
 }

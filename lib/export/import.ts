@@ -84,6 +84,7 @@ export function integrityProblems(envelope: Envelope): string[] {
   unique('gapTexts', data.gapTexts, (r) => `${r.certificationId}\u0000${r.itemId}`, (r) => `${r.certificationId} / ${r.itemId}`);
   unique('rgaaAudits', data.rgaaAudits, (r) => r.id, (r) => r.id);
   unique('customReferentiels', data.customReferentiels, (r) => `${r.id}\u0000${r.dataVersion}`, (r) => `${r.id} version ${r.dataVersion}`);
+  unique('aiSuggestions', data.aiSuggestions, (r) => r.id, (r) => r.id);
   data.evaluations.forEach((e, i) => {
     if (!candidates.has(e.candidateId)) problems.push(`evaluations[${i}].candidateId : candidat absent du fichier (${e.candidateId})`);
   });
@@ -95,6 +96,10 @@ export function integrityProblems(envelope: Envelope): string[] {
   belongs('evidence', data.evidence);
   belongs('decisions', data.decisions);
   belongs('rgaaAudits', data.rgaaAudits, true);
+  belongs('aiSuggestions', data.aiSuggestions);
+  data.aiSuggestions.forEach((r, i) => {
+    if (r.suggestion.criterionId !== r.criterionId) problems.push(`aiSuggestions[${i}].suggestion.criterionId : ne correspond pas au critère de la suggestion (${r.criterionId})`);
+  });
   return problems;
 }
 
@@ -213,7 +218,7 @@ export async function importBackup(db: WorkspaceDb, envelope: Envelope, options:
   const names = candidateNames(envelope);
   const fileEvaluations = new Set(rows.evaluations.map((e) => e.id));
   const result: ImportResult = { evaluationIds: [], added: 0, replaced: 0, copied: 0, skipped: 0 };
-  const allTables = [db.candidates, db.evaluations, db.assessments, db.evidence, db.decisions, db.history, db.gapTexts, db.rgaaAudits, db.customReferentiels];
+  const allTables = [db.candidates, db.evaluations, db.assessments, db.evidence, db.decisions, db.history, db.gapTexts, db.rgaaAudits, db.customReferentiels, db.aiSuggestions];
 
   await db.transaction('rw', allTables, async () => {
     // Conflicts are decided on what the database holds now, inside the transaction.
@@ -231,6 +236,7 @@ export async function importBackup(db: WorkspaceDb, envelope: Envelope, options:
     const evaluationId = new Map<string, string>();
     const evidenceId = new Map<string, string>();
     const auditId = new Map<string, string>();
+    const suggestionId = new Map<string, string>();
     for (const e of rows.evaluations) {
       const m = mode.get(e.id)!;
       if (m === 'skip') {
@@ -238,7 +244,7 @@ export async function importBackup(db: WorkspaceDb, envelope: Envelope, options:
         continue;
       }
       if (m === 'replace') {
-        for (const table of [db.assessments, db.evidence, db.decisions, db.rgaaAudits]) await table.where('evaluationId').equals(e.id).delete();
+        for (const table of [db.assessments, db.evidence, db.decisions, db.rgaaAudits, db.aiSuggestions]) await table.where('evaluationId').equals(e.id).delete();
         result.replaced++;
       } else if (m === 'copy') result.copied++;
       else result.added++;
@@ -249,6 +255,7 @@ export async function importBackup(db: WorkspaceDb, envelope: Envelope, options:
     const copying = (oldEvaluation: string) => mode.get(oldEvaluation) === 'copy';
     for (const ev of rows.evidence) if (copying(ev.evaluationId)) evidenceId.set(ev.id, newId());
     for (const a of rows.rgaaAudits) if (a.evaluationId && copying(a.evaluationId)) auditId.set(a.id, newId());
+    for (const s of rows.aiSuggestions) if (copying(s.evaluationId)) suggestionId.set(s.id, newId());
 
     const kept = <T extends { evaluationId: string }>(list: T[]) => list.filter((r) => evaluationId.has(r.evaluationId));
     await db.evaluations.bulkPut(rows.evaluations.filter((e) => evaluationId.has(e.id)).map((e) => ({ ...e, id: evaluationId.get(e.id)! })));
@@ -256,6 +263,7 @@ export async function importBackup(db: WorkspaceDb, envelope: Envelope, options:
     await db.evidence.bulkAdd(kept(rows.evidence).map((r) => ({ ...r, id: evidenceId.get(r.id) ?? r.id, evaluationId: evaluationId.get(r.evaluationId)! })));
     await db.decisions.bulkAdd(kept(rows.decisions).map((r) => ({ ...r, evaluationId: evaluationId.get(r.evaluationId)! })));
     await db.rgaaAudits.bulkAdd(kept(rows.rgaaAudits).map((r) => ({ ...r, id: auditId.get(r.id) ?? r.id, evaluationId: evaluationId.get(r.evaluationId)! })));
+    await db.aiSuggestions.bulkAdd(kept(rows.aiSuggestions).map((r) => ({ ...r, id: suggestionId.get(r.id) ?? r.id, evaluationId: evaluationId.get(r.evaluationId)! })));
     // Audits made outside any evaluation: added, or replaced when replacing.
     const loose = rows.rgaaAudits.filter((a) => a.evaluationId === '');
     const localLoose = await db.rgaaAudits.bulkGet(loose.map((a) => a.id));
@@ -281,7 +289,9 @@ export async function importBackup(db: WorkspaceDb, envelope: Envelope, options:
         const [, audit, criterion] = entityId.split(':');
         if (audit && auditId.has(audit)) entityId = `rgaa:${auditId.get(audit)}:${criterion}`;
       }
-      return { ...h, evaluationId: id, entityId };
+      // The juror's action on an AI suggestion names the suggestion.
+      const after = h.field === 'aiAction' && isObject(h.after) && typeof h.after.suggestionId === 'string' && suggestionId.has(h.after.suggestionId) ? { ...h.after, suggestionId: suggestionId.get(h.after.suggestionId) } : h.after;
+      return { ...h, evaluationId: id, entityId, after };
     };
     const wanted = rows.history.filter((h) => !fileEvaluations.has(h.evaluationId) || evaluationId.has(h.evaluationId)).map(remap);
     const copies = new Set([...evaluationId].filter(([original, id]) => original !== id).map(([, id]) => id));

@@ -112,7 +112,7 @@ describe('export', () => {
     await sampleEvaluation(db);
     const { blob } = await exportBackup(db, 'all');
     const text = await blob.text();
-    expect(Object.keys(JSON.parse(text).data)).toEqual(['candidates', 'evaluations', 'assessments', 'evidence', 'decisions', 'history', 'gapTexts', 'rgaaAudits', 'customReferentiels']);
+    expect(Object.keys(JSON.parse(text).data)).toEqual(['candidates', 'evaluations', 'assessments', 'evidence', 'decisions', 'history', 'gapTexts', 'rgaaAudits', 'customReferentiels', 'aiSuggestions']);
     expect(text).not.toMatch(/apiKey|api_key|authorization/i);
   });
 });

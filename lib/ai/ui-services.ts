@@ -1,0 +1,46 @@
+// The AI core as the panel and the options page use it. Components take these as a prop (tests
+// pass fakes); the defaults are the real modules.
+import { browser } from 'wxt/browser';
+import type { AiConfig, PreparedRequest, SuggestionRequest, SuggestionRun } from './contract';
+import type { Finding } from '../checks/types';
+import type { PageSnapshot } from '../page/facts';
+import { testConnection } from './client';
+import { clearAiConfig, loadAiConfig, saveAiConfig } from './config';
+import { prepareRequest } from './prepare';
+import { requestSuggestions } from './request';
+
+export interface RunOptions {
+  signal?: AbortSignal;
+  onProgress?: (receivedChars: number) => void;
+  snapshot: PageSnapshot;
+  findings: readonly Finding[];
+}
+
+export interface AiPanelServices {
+  loadConfig(): Promise<AiConfig | null>;
+  /** Deterministic: what will be sent, shown before anything is. */
+  prepare(request: SuggestionRequest, config: AiConfig): PreparedRequest;
+  request(prepared: PreparedRequest, config: AiConfig, options: RunOptions): Promise<SuggestionRun>;
+  openOptions(): void;
+}
+
+export interface AiOptionsServices {
+  loadConfig(): Promise<AiConfig | null>;
+  saveConfig(config: AiConfig): Promise<void>;
+  clearConfig(): Promise<void>;
+  testConnection(config: AiConfig, options: { signal?: AbortSignal }): Promise<{ model: string }>;
+}
+
+export const aiPanelServices: AiPanelServices = {
+  loadConfig: loadAiConfig,
+  prepare: prepareRequest,
+  request: (prepared, config, options) => requestSuggestions(prepared, config, options),
+  openOptions: () => void browser.runtime.openOptionsPage().catch(() => undefined),
+};
+
+export const aiOptionsServices: AiOptionsServices = {
+  loadConfig: loadAiConfig,
+  saveConfig: saveAiConfig,
+  clearConfig: clearAiConfig,
+  testConnection,
+};
