@@ -4,10 +4,13 @@ import { browser } from 'wxt/browser';
 import type { AiConfig, PreparedRequest, SuggestionRequest, SuggestionRun } from './contract';
 import type { Finding } from '../checks/types';
 import type { PageSnapshot } from '../page/facts';
-import { testConnection } from './client';
 import { clearAiConfig, loadAiConfig, saveAiConfig } from './config';
 import { prepareRequest } from './prepare';
-import { requestSuggestions } from './request';
+
+// The openai SDK and the request machinery load on the first AI action only: a juror who never
+// configures a provider does not pay for them when the panel opens.
+const loadRequest = () => import('./request');
+const loadClient = () => import('./client');
 
 export interface RunOptions {
   signal?: AbortSignal;
@@ -34,7 +37,7 @@ export interface AiOptionsServices {
 export const aiPanelServices: AiPanelServices = {
   loadConfig: loadAiConfig,
   prepare: prepareRequest,
-  request: (prepared, config, options) => requestSuggestions(prepared, config, options),
+  request: async (prepared, config, options) => (await loadRequest()).requestSuggestions(prepared, config, options),
   openOptions: () => void browser.runtime.openOptionsPage().catch(() => undefined),
 };
 
@@ -42,5 +45,5 @@ export const aiOptionsServices: AiOptionsServices = {
   loadConfig: loadAiConfig,
   saveConfig: saveAiConfig,
   clearConfig: clearAiConfig,
-  testConnection,
+  testConnection: async (config, options) => (await loadClient()).testConnection(config, options),
 };
