@@ -3,7 +3,8 @@
 // api-version query). Retries are ours (lib/ai/request.ts), so the SDK's are off.
 import OpenAI, { AzureOpenAI } from 'openai';
 import type { AiConfig } from './contract';
-import { AiError, toAiError } from './errors';
+import { AiError } from './errors';
+import { toAiError } from './errors-map';
 import { DEFAULT_AZURE_API_VERSION, NO_KEY_PLACEHOLDER } from './providers';
 
 export function createClient(config: AiConfig): OpenAI {

@@ -1,9 +1,8 @@
 // What can go wrong when Grille asks a model for suggestions, as one error type with a code and
-// a French sentence the panel shows as is (English beside it). toAiError maps the openai SDK's
+// a French sentence the panel shows as is (English beside it). toAiError (errors-map.ts, loaded
+// with the SDK) maps the openai SDK's
 // errors (and fetch's, zod's, aborts) onto it; the provider's own message is never shown raw for
 // key problems, and anything that looks like a key is masked before it is shown.
-import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
-import { ContentFilterFinishReasonError, LengthFinishReasonError } from 'openai/error';
 import type { AiErrorCode } from './contract';
 import type { Localized } from '../checks/types';
 
@@ -114,7 +113,7 @@ export function maskSecrets(text: string): string {
 }
 
 /** A provider's own explanation, shortened and masked, to append to a generic message. */
-function providerSays(message: string | undefined): Localized | undefined {
+export function providerSays(message: string | undefined): Localized | undefined {
   const clean = maskSecrets((message ?? '').replace(/\s+/g, ' ').trim()).slice(0, 240);
   return clean ? { fr: `Réponse du fournisseur : « ${clean} »`, en: `Provider’s answer: “${clean}”` } : undefined;
 }
@@ -132,75 +131,16 @@ export function retryAfterFrom(headers: Headers | undefined, now = Date.now()): 
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
-const mentionsModel = (error: APIError) =>
-  /model|deployment|d[ée]ploiement/i.test(`${error.code ?? ''} ${error.message}`);
-
-function fromApiError(error: APIError): AiError {
-  const status = error.status;
-  const cause = error;
-  if (status === 401 || status === 403) {
-    return new AiError('wrong-key', {
-      status,
-      cause,
-      ...(status === 403
-        ? { detail: { fr: "(Accès refusé : la clé n'a peut-être pas droit à ce modèle.)", en: '(Access denied: the key may not be allowed to use this model.)' } }
-        : {}),
-    });
-  }
-  if (status === 404) {
-    if (mentionsModel(error)) return new AiError('unknown-model', { status, cause });
-    return new AiError('failed', {
-      status,
-      cause,
-      text: {
-        fr: "Adresse introuvable chez le fournisseur (HTTP 404) : vérifiez l'adresse de base dans les options de Grille (elle se termine souvent par /v1).",
-        en: 'Address not found at the provider (HTTP 404): check the base URL in Grille’s options (it often ends with /v1).',
-      },
-    });
-  }
-  if (status === 429) {
-    if (error.code === 'insufficient_quota' || /quota/i.test(error.message)) {
-      return new AiError('rate-limited', {
-        status,
-        cause,
-        text: {
-          fr: 'Quota épuisé chez le fournisseur : vérifiez votre forfait ou votre crédit, puis réessayez.',
-          en: 'Quota exhausted at the provider: check your plan or credit, then try again.',
-        },
-      });
-    }
-    const retryAfterMs = retryAfterFrom(error.headers);
-    return new AiError('rate-limited', { status, cause, retryable: true, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) });
-  }
-  if (status === 408) return new AiError('timeout', { status, cause, retryable: true });
-  if (status !== undefined && status >= 500) return new AiError('provider-down', { status, cause, retryable: true });
-  if (status === 400 && /context|too long|maximum.*tokens|token limit/i.test(`${error.code ?? ''} ${error.message}`)) {
-    return new AiError('failed', {
-      status,
-      cause,
-      text: {
-        fr: "La demande dépasse la taille que ce modèle accepte : demandez moins de critères à la fois, ou choisissez un modèle à plus grand contexte.",
-        en: 'The request is larger than this model accepts: ask for fewer criteria at a time, or pick a model with a larger context.',
-      },
-    });
-  }
-  const detail = providerSays(error.message);
-  return new AiError('failed', { status, cause, ...(detail ? { detail } : {}) });
-}
-
 // DOMException is not always an Error of this realm (jsdom, other frames): look at the name.
-const isAbort = (e: unknown) => typeof e === 'object' && e !== null && 'name' in e && (e.name === 'AbortError' || e.name === 'TimeoutError');
+export const isAbort = (e: unknown) => typeof e === 'object' && e !== null && 'name' in e && (e.name === 'AbortError' || e.name === 'TimeoutError');
 
-/** Maps anything thrown while talking to a provider to an AiError. */
-export function toAiError(e: unknown): AiError {
+/**
+ * Anything the panel catches, as an AiError, without loading the openai SDK: the request and
+ * client modules already throw AiErrors (errors-map.ts); aborts, network and storage failures
+ * are sorted here.
+ */
+export function asAiError(e: unknown): AiError {
   if (e instanceof AiError) return e;
-  // Subclasses first: the timeout error is a connection error, and both are APIErrors.
-  if (e instanceof APIUserAbortError) return new AiError('cancelled', { cause: e });
-  if (e instanceof APIConnectionTimeoutError) return new AiError('timeout', { cause: e, retryable: true });
-  if (e instanceof APIConnectionError) return new AiError('network', { cause: e, retryable: true });
-  if (e instanceof APIError) return fromApiError(e);
-  if (e instanceof ContentFilterFinishReasonError) return new AiError('refusal', { cause: e });
-  if (e instanceof LengthFinishReasonError) return new AiError('bad-output', { cause: e });
   if (isAbort(e)) return new AiError('cancelled', { cause: e });
   if (e instanceof TypeError && /fetch|network|load failed/i.test(e.message)) return new AiError('network', { cause: e, retryable: true });
   if (e instanceof Error && e.name === 'ZodError') return new AiError('bad-output', { cause: e });

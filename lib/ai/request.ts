@@ -11,7 +11,8 @@ import type { AiConfig, PreparedRequest, SuggestionBatch, SuggestionRun } from '
 import type { Finding } from '../checks/types';
 import type { PageSnapshot } from '../page/facts';
 import { createClient } from './client';
-import { AiError, maskSecrets, toAiError } from './errors';
+import { AiError, maskSecrets } from './errors';
+import { toAiError } from './errors-map';
 import { parseBatch } from './parse-answer';
 import { promptById } from './prompts';
 import { restore } from './redact';

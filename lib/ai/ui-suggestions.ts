@@ -5,7 +5,7 @@ import { browser } from 'wxt/browser';
 import { uiLanguage } from '../i18n';
 import { originPattern } from '../page/active-deliverable';
 import type { AiConfig, AiErrorCode, SuggestionRun, VerifiedSuggestion } from './contract';
-import { toAiError } from './errors';
+import { asAiError } from './errors';
 import { restore } from './redact';
 import { M } from './ui-messages';
 
@@ -47,7 +47,7 @@ export interface ErrorInWords {
 
 /** Any failure of a request, as the juror reads it (from AiError's French and English text). */
 export function errorInWords(e: unknown): ErrorInWords {
-  const error = toAiError(e);
+  const error = asAiError(e);
   return { code: error.code, text: error.text, retryable: error.code !== 'not-configured' };
 }
 

@@ -3,7 +3,8 @@ import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortEr
 import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
 import { AI_ERROR_CODES } from '@/lib/ai/contract';
-import { AiError, maskSecrets, retryAfterFrom, toAiError } from '@/lib/ai/errors';
+import { AiError, maskSecrets, retryAfterFrom } from '@/lib/ai/errors';
+import { toAiError } from '@/lib/ai/errors-map';
 
 /** As the SDK does with a response: the JSON body's `error` member describes the error. */
 const apiError = (status: number, error: object = {}, headers: Record<string, string> = {}) =>
