@@ -92,6 +92,8 @@ export const FieldFact = z.object({
   personal: PersonalKind.nullable(),
   /** Checkboxes and radios: checked before the user did anything. */
   checked: z.boolean(),
+  /** Disabled: the visitor cannot change it (a « strictly necessary » box shown ticked and locked). */
+  disabled: z.boolean().optional(),
   selector: Str(LIMITS.selector),
 });
 export type FieldFact = z.infer<typeof FieldFact>;

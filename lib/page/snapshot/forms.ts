@@ -61,6 +61,7 @@ function fieldFact(el: Control): FieldFact {
     personal: personalKind({ tag, type, name, id: el.id, label, placeholder, autocomplete }),
     // State when the analysis runs, which on a freshly opened page is the page's own default.
     checked: checkable ? (el as HTMLInputElement).checked : false,
+    disabled: (el as HTMLInputElement).disabled === true,
     selector: clip(cssPath(el), LIMITS.selector),
   };
 }

@@ -14,7 +14,8 @@ export default defineRule({
   check({ snapshot }) {
     if (!snapshot.forms.length) return { outcome: 'inapplicable', detail: l('Aucun formulaire sur cette page.', 'No form on this page.') };
     const boxes = snapshot.forms.flatMap((f) => f.fields).filter((x) => x.type === 'checkbox');
-    const ticked = boxes.filter((x) => x.checked && CONSENT_WORDS.test(fold(`${x.label} ${x.name}`)));
+    // A disabled box cannot be a choice (strictly necessary cookies shown locked): not a consent.
+    const ticked = boxes.filter((x) => x.checked && !x.disabled && CONSENT_WORDS.test(fold(`${x.label} ${x.name}`)));
     const data = { checkboxes: boxes.length, preTicked: ticked.length };
     if (!ticked.length)
       return {

@@ -50,6 +50,11 @@ describe('rgpd-prechecked-consent', () => {
     expect(prechecked.check(facts({ forms: [form({ fields: [email, { ...newsletter, checked: false }, remember] })] })).outcome).toBe('pass');
   });
 
+  it('does not count a locked box (strictly necessary cookies shown ticked and disabled) as consent', () => {
+    const locked = field({ type: 'checkbox', name: 'consent-necessary', label: 'Cookies nécessaires — consentement non requis', checked: true, disabled: true });
+    expect(prechecked.check(facts({ forms: [form({ fields: [email, { ...newsletter, checked: false }, locked] })] })).outcome).toBe('pass');
+  });
+
   it('is inapplicable without a form', () => {
     expect(prechecked.check(facts()).outcome).toBe('inapplicable');
   });
