@@ -26,9 +26,8 @@ import { AttachFindingProvider } from './analysis-context';
 import { CriterionFindings } from './criterion-findings';
 import { PageAnalysisSection } from './page-analysis';
 import { ExportActions } from './export-actions';
-import { BackupActions } from './backup-actions';
-import { ReconcileView } from './reconcile-view';
-import { certificationVersion } from '@/lib/referentiels/custom';
+import { certificationVersion } from '@/lib/referentiels/custom/store';
+import { lazyComponent } from './lazy';
 import { usePendingCapture } from '@/lib/hooks/use-pending-capture';
 import { findingCapture, type PendingCapture } from '@/lib/capture/captures';
 import { EvidenceList } from './evidence-list';
@@ -37,6 +36,9 @@ import { aiPanelServices } from '@/lib/ai/ui-services';
 import { AiCriterionButton } from './ai-criterion-button';
 import { AiSuggestionsProvider } from './ai-suggestions-provider';
 import { AiSuggestionsSection } from './ai-suggestions-section';
+
+const BackupActions = lazyComponent(() => import('./backup-actions'), 'BackupActions');
+const ReconcileView = lazyComponent(() => import('./reconcile-view'), 'ReconcileView');
 
 interface Props {
   db: WorkspaceDb;

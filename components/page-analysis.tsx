@@ -2,7 +2,9 @@ import { useMemo, useState } from 'react';
 import type { WorkspaceDb } from '@/lib/workspace/db';
 import { proposeFromAxe } from '@/lib/rgaa/grid';
 import { RgaaAutomated } from './rgaa-automated';
-import { RgaaGrid } from './rgaa-grid';
+import { lazyComponent } from './lazy';
+
+const RgaaGrid = lazyComponent(() => import('./rgaa-grid'), 'RgaaGrid');
 import { t } from '@/lib/i18n';
 import { FAMILIES, type Family, type Finding } from '@/lib/checks/types';
 import type { DeliverableTab } from '@/lib/page/active-deliverable';

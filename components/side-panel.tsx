@@ -1,8 +1,7 @@
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { allCertifications } from '@/lib/referentiels/custom';
-import { BackupActions } from './backup-actions';
-import { ReferentielImport } from './referentiel-import';
+import { allCertifications } from '@/lib/referentiels/custom/store';
+import { lazyComponent } from './lazy';
 import { t } from '@/lib/i18n';
 import { useActiveDeliverable } from '@/lib/hooks/use-active-deliverable';
 import { usePageAnalysis } from '@/lib/hooks/use-page-analysis';
@@ -28,6 +27,9 @@ import { OrderSwitch, type CriteriaOrder } from './order-switch';
 import { SearchResults } from './search-results';
 import { SelectionPickers } from './selection-pickers';
 import { StorageStatus } from './storage-status';
+
+const BackupActions = lazyComponent(() => import('./backup-actions'), 'BackupActions');
+const ReferentielImport = lazyComponent(() => import('./referentiel-import'), 'ReferentielImport');
 
 interface Props {
   certifications: readonly Certification[];

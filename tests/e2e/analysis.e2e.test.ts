@@ -67,6 +67,16 @@ describe('page analysis', () => {
     expect(await axeViolations(panel)).toEqual([]);
   });
 
+  it('opens the page’s RGAA grid and applies only the automated non-conformities', async () => {
+    await family(/Accessibilité \(RGAA\)/).getByRole('button', { name: /Ouvrir la grille RGAA/ }).click();
+    await panel.getByRole('button', { name: /Appliquer les propositions du test automatique/ }).click();
+    await expect.poll(() => panel.locator('.page-analysis').textContent()).toMatch(/proposition(s)? appliquée/);
+    // Non-conformities only (1.1 and 6.2 on the home page), never « Conforme ».
+    expect(await panel.locator('.page-analysis').textContent()).toContain('0 conforme(s), 2 non conforme(s), 0 non applicable(s), 104 non testé(s)');
+    expect(await axeViolations(panel)).toEqual([]);
+    await family(/Accessibilité \(RGAA\)/).getByRole('button', { name: /Fermer la grille RGAA/ }).click();
+  });
+
   it('sets text hidden from visitors apart, with why it is hidden', async () => {
     await analyse('blog/entretenir-sa-bougie/');
     const hidden = panel.getByRole('region', { name: /Texte caché aux visiteurs/ });
