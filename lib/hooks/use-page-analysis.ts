@@ -7,14 +7,14 @@ import '../rgaa/register';
 import type { Finding } from '../checks/types';
 import { originPattern, type DeliverableTab } from '../page/active-deliverable';
 import { AnalysisError, analyzeTab, clearHighlightInTab, highlightInTab } from '../page/analyze-tab';
-import type { PageFacts, PageSnapshot } from '../page/facts';
+import { EMPTY_PRIVACY, type PageFacts, type PageSnapshot } from '../page/facts';
 import { fetchGoogleExport, googleExportTarget, GoogleExportError, GOOGLE_DOCS_ORIGIN } from '../page/adapters/google-docs';
 
 /** Facts for a document read through its export: its text only; no cookies, requests or RGAA pass apply. */
 function documentFacts(snapshot: PageSnapshot): PageFacts {
   return {
     snapshot,
-    privacy: { cookies: [], cookieSource: 'document.cookie', resources: [], banner: { found: false, visible: false, selector: null, text: '', buttons: [], links: [] }, storageKeys: [] },
+    privacy: EMPTY_PRIVACY,
     axe: null,
     navigation: { transferSize: 0, loadTime: 0 },
     timings: { snapshotMs: 0, privacyMs: 0, axeMs: 0 },

@@ -224,6 +224,15 @@ export const PrivacyFacts = z.object({
 });
 export type PrivacyFacts = z.infer<typeof PrivacyFacts>;
 
+/** Nothing observed: no cookie, request, banner or storage (a document read through its export). */
+export const EMPTY_PRIVACY: PrivacyFacts = {
+  cookies: [],
+  cookieSource: 'document.cookie',
+  resources: [],
+  banner: { found: false, visible: false, selector: null, text: '', buttons: [], links: [] },
+  storageKeys: [],
+};
+
 /** axe-core's RGAA-tagged rules on this page, reduced to what Grille shows. */
 export const AxeRuleResult = z.object({
   id: Str(100),

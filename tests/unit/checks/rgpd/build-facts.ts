@@ -1,7 +1,8 @@
 // Hand-built page facts for the RGPD rules' unit tests: a clean page at https://www.atelier-brume.fr/
 // by default; each test overrides what it is about. Parsed with the real schema, so a test cannot
 // build facts the analyzer could never return.
-import { PageFacts, type FieldFact, type FormFact, type LinkFact, type PrivacyFacts } from '@/lib/page/facts';
+import type { FieldFact, FormFact, LinkFact, PageFacts, PrivacyFacts } from '@/lib/page/facts';
+import { pageFacts } from '../../../fixtures/page-facts';
 
 export const PAGE = 'https://www.atelier-brume.fr/';
 export const NOW = Date.UTC(2025, 0, 15);
@@ -55,34 +56,20 @@ export interface Over {
 }
 
 export function facts(over: Over = {}): PageFacts {
-  return PageFacts.parse({
+  return pageFacts({
     snapshot: {
       url: over.url ?? PAGE,
       title: 'Atelier Brume',
-      lang: 'fr',
-      source: 'dom',
-      meta: { description: null, robots: null, canonical: null, viewport: null, charset: null, openGraph: {}, hreflang: [] },
-      headings: [],
+      meta: { charset: null },
       mainText: over.mainText ?? '',
-      mainTextTruncated: false,
-      hiddenTexts: [],
       jsonLd: { types: over.jsonLdTypes ?? [], blocks: [], invalid: 0 },
       links: over.links ?? [],
-      images: [],
       forms: over.forms ?? [],
-      social: null,
-      counts: { elements: 100, ecoIndexElements: 100, links: 0, images: 0, forms: 0, iframes: 0, scripts: 0, words: 0, h1: 1 },
+      counts: { elements: 100, ecoIndexElements: 100, h1: 1 },
     },
-    privacy: {
-      cookies: over.cookies ?? [],
-      cookieSource: over.cookieSource ?? 'cookieStore',
-      resources: over.resources ?? [],
-      banner: over.banner ?? NO_BANNER,
-      storageKeys: [],
-    },
-    axe: null,
+    privacy: { cookies: over.cookies ?? [], cookieSource: over.cookieSource ?? 'cookieStore', resources: over.resources ?? [], banner: over.banner ?? NO_BANNER },
     navigation: { transferSize: 0, loadTime: 0 },
-    timings: { snapshotMs: 0, privacyMs: 0, axeMs: 0 },
+    timings: { snapshotMs: 0, privacyMs: 0 },
     analyzedAt: NOW,
   });
 }

@@ -1,48 +1,18 @@
 // Hand-built PageFacts for unit tests of check functions: a small, valid page, with any part
 // replaced. The result is parsed with the real schema, so a test cannot build facts the analyzer
 // could not return.
-import { PageFacts, type Heading, type ImageFact, type PageSnapshot, type PrivacyFacts, type ResourceFact } from '@/lib/page/facts';
+import type { Heading, ImageFact, PageFacts, ResourceFact } from '@/lib/page/facts';
+import { pageFacts, type FactsOverrides } from '../../../fixtures/page-facts';
 
-export interface FactsOverrides {
-  snapshot?: Partial<Omit<PageSnapshot, 'meta' | 'counts'>> & { meta?: Partial<PageSnapshot['meta']>; counts?: Partial<PageSnapshot['counts']> };
-  privacy?: Partial<PrivacyFacts>;
-  navigation?: Partial<PageFacts['navigation']>;
-}
+export type { FactsOverrides };
 
 export const PAGE_URL = 'https://atelier-brume.fr/boutique/bougie-figue-cedre/';
 
 export function buildFacts(overrides: FactsOverrides = {}): PageFacts {
-  const { meta, counts, ...snapshot } = overrides.snapshot ?? {};
-  return PageFacts.parse({
-    snapshot: {
-      url: PAGE_URL,
-      title: 'Bougie Figue & Cèdre | Atelier Brume',
-      lang: 'fr',
-      source: 'dom',
-      mainText: '',
-      mainTextTruncated: false,
-      hiddenTexts: [],
-      headings: [],
-      jsonLd: { types: [], blocks: [], invalid: 0 },
-      links: [],
-      images: [],
-      forms: [],
-      social: null,
-      ...snapshot,
-      meta: { description: null, robots: null, canonical: null, viewport: null, charset: 'utf-8', openGraph: {}, hreflang: [], ...meta },
-      counts: { elements: 0, ecoIndexElements: 0, links: 0, images: 0, forms: 0, iframes: 0, scripts: 0, words: 0, h1: 0, ...counts },
-    },
-    privacy: {
-      cookies: [],
-      cookieSource: 'document.cookie',
-      resources: [],
-      banner: { found: false, visible: false, selector: null, text: '', buttons: [], links: [] },
-      storageKeys: [],
-      ...overrides.privacy,
-    },
-    axe: null,
+  return pageFacts({
+    ...overrides,
+    snapshot: { url: PAGE_URL, title: 'Bougie Figue & Cèdre | Atelier Brume', ...overrides.snapshot, counts: { elements: 0, ecoIndexElements: 0, ...overrides.snapshot?.counts } },
     navigation: { transferSize: 0, loadTime: 0, ...overrides.navigation },
-    timings: { snapshotMs: 0, privacyMs: 0, axeMs: 0 },
     analyzedAt: 1_700_000_000_000,
   });
 }

@@ -1,5 +1,6 @@
 // Page facts for the consent flow's tests: the sample site's home as Grille reads it.
-import { PageFacts } from '@/lib/page/facts';
+import type { PageFacts } from '@/lib/page/facts';
+import { pageFacts } from '../../../fixtures/page-facts';
 
 export const SITE = 'http://localhost:8080/';
 const T = 'http://127.0.0.1:8080';
@@ -18,24 +19,8 @@ export const FONT = { url: 'https://fonts.gstatic.com/s/inter.woff2', startTime:
 export const GA = { url: 'https://www.google-analytics.com/g/collect?v=2&tid=G-1', startTime: 900, initiatorType: 'fetch' };
 
 export function sceneFacts(scene: Scene): PageFacts {
-  return PageFacts.parse({
-    snapshot: {
-      url: SITE,
-      title: 'Atelier Brume',
-      lang: 'fr',
-      source: 'dom',
-      meta: { description: null, robots: null, canonical: null, viewport: null, charset: null, openGraph: {}, hreflang: [] },
-      headings: [],
-      mainText: '',
-      mainTextTruncated: false,
-      hiddenTexts: [],
-      jsonLd: { types: [], blocks: [], invalid: 0 },
-      links: [],
-      images: [],
-      forms: [],
-      social: null,
-      counts: { elements: 1, ecoIndexElements: 1, links: 0, images: 0, forms: 0, iframes: 0, scripts: 0, words: 0, h1: 0 },
-    },
+  return pageFacts({
+    snapshot: { url: SITE, title: 'Atelier Brume', meta: { charset: null }, counts: { elements: 1, ecoIndexElements: 1 } },
     privacy: {
       cookies: (scene.cookies ?? []).map((name) => ({ name, domain: null, expires: null })),
       cookieSource: 'cookieStore',
@@ -43,9 +28,8 @@ export function sceneFacts(scene: Scene): PageFacts {
       banner: { found: true, visible: scene.bannerVisible ?? true, selector: '#cookie-banner', text: 'Ce site utilise des cookies', buttons: [], links: [] },
       storageKeys: scene.storageKeys ?? [],
     },
-    axe: null,
     navigation: { transferSize: 0, loadTime: 0 },
-    timings: { snapshotMs: 0, privacyMs: 0, axeMs: 0 },
+    timings: { snapshotMs: 0, privacyMs: 0 },
     analyzedAt: 1_700_000_000_000,
   });
 }
