@@ -15,7 +15,6 @@ import { HiddenTexts } from './hidden-texts';
 import { PageSnapshotSummary } from './page-snapshot-summary';
 import { ConsentFlow } from './consent-flow';
 import { browserConsentDeps } from '@/lib/page/consent-deps';
-import type { ReactNode } from 'react';
 
 interface Props {
   tab: DeliverableTab | null;
@@ -23,10 +22,6 @@ interface Props {
   db?: WorkspaceDb;
   evaluationId?: string;
   who?: string | null;
-  /** Extra content per family (RGAA grid, RGPD guided flow), shown after its findings. */
-  familyExtra?: Partial<Record<Family, ReactNode>>;
-  /** Replaces the plain list for a family (RGAA: grouped by criterion and result). */
-  familyView?: Partial<Record<Family, (findings: Finding[]) => ReactNode>>;
 }
 
 function counts(findings: readonly Finding[]) {
@@ -38,7 +33,7 @@ function counts(findings: readonly Finding[]) {
  * what it observed, family by family (RGAA, RGPD, SEO, eco-design): facts with the elements
  * concerned, never a verdict on the page or the candidate.
  */
-export function PageAnalysisSection({ tab, db, evaluationId = '', who = null, familyExtra = {}, familyView = {} }: Props) {
+export function PageAnalysisSection({ tab, db, evaluationId = '', who = null }: Props) {
   const analysis = usePageAnalysisContext();
   const byFamily = useMemo(() => {
     const map = new Map<Family, Finding[]>(FAMILIES.map((f) => [f, []]));
@@ -89,9 +84,7 @@ export function PageAnalysisSection({ tab, db, evaluationId = '', who = null, fa
                 <summary>
                   <h3 className="inline-heading">{t(`family_${family}`)}</h3> <span className="hint">{t('familyCounts', String(c.fail), String(c.review), String(findings.length))}</span>
                 </summary>
-                {familyView[family] ? (
-                  familyView[family](findings)
-                ) : family === 'rgaa' ? (
+                {family === 'rgaa' ? (
                   <RgaaAutomated findings={findings} onHighlight={(selectors, label) => void analysis.highlight(selectors, label)} />
                 ) : findings.length === 0 ? (
                   <p className="hint">{t('familyNone')}</p>
@@ -102,7 +95,6 @@ export function PageAnalysisSection({ tab, db, evaluationId = '', who = null, fa
                     ))}
                   </ul>
                 )}
-                {familyExtra[family]}
                 {family === 'rgaa' && db && analyzedUrl && (
                   <div className="rgaa-grid-toggle">
                     <button type="button" aria-expanded={gridOpen} onClick={() => setGridOpen((o) => !o)}>

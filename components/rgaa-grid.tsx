@@ -2,7 +2,8 @@ import { useId, useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { RGAA_THEMES } from '@/lib/rgaa/criteria';
 import { conformityRate, countResults, criteriaOf, formatRate, pendingProposals, type RgaaCounts, type RgaaProposal } from '@/lib/rgaa/grid';
-import { MSG, pick, rgaaLanguage } from '@/lib/rgaa/messages';
+import { MSG, pick } from '@/lib/rgaa/messages';
+import { uiLanguage } from '@/lib/i18n';
 import { inPreset, type RgaaPreset } from '@/lib/rgaa/quick-audit';
 import type { WorkspaceDb } from '@/lib/workspace/db';
 import { applyProposals, findAudit, type AuditedPage } from '@/lib/workspace/rgaa-audits';
@@ -72,7 +73,7 @@ export function RgaaGrid({ db, evaluationId, pageUrl, pageTitle, proposals, who 
 
       <div className="rgaa-summary" aria-labelledby={`${ids}-rate`} role="group">
         <p id={`${ids}-rate`}>
-          <strong>{rate === null ? pick(MSG.rateNone) : pick(MSG.rate(formatRate(rate, rgaaLanguage())))}</strong>
+          <strong>{rate === null ? pick(MSG.rateNone) : pick(MSG.rate(formatRate(rate, uiLanguage())))}</strong>
         </p>
         <p>{countsLong(counts)}</p>
         <p className="hint">{pick(MSG.rateFormula(counts.C, counts.NC))}</p>

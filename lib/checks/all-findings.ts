@@ -2,19 +2,12 @@
 // RGAA results grouped by RGAA criterion.
 import type { PageFacts } from '../page/facts';
 import { runChecks } from './engine';
+import { axeFindings } from '../rgaa/axe-findings';
 import type { Finding, Outcome } from './types';
 import type { Topic } from '../referentiels/schema';
 
-type AxeFindings = (facts: PageFacts) => Finding[];
-let axeFindingsImpl: AxeFindings = () => [];
-
-/** Set by lib/rgaa once loaded (keeps this module free of the RGAA data when unused). */
-export function registerAxeFindings(impl: AxeFindings): void {
-  axeFindingsImpl = impl;
-}
-
 export function allFindings(facts: PageFacts): Finding[] {
-  return [...axeFindingsImpl(facts), ...runChecks(facts)];
+  return [...axeFindings(facts), ...runChecks(facts)];
 }
 
 const SHOWN: readonly Outcome[] = ['fail', 'review', 'pass', 'info'];

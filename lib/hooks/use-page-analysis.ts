@@ -3,7 +3,6 @@
 import { useCallback, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { allFindings } from '../checks/all-findings';
-import '../rgaa/register';
 import type { Finding } from '../checks/types';
 import { originPattern, type DeliverableTab } from '../page/active-deliverable';
 import { AnalysisError, analyzeTab, clearHighlightInTab, highlightInTab } from '../page/analyze-tab';
@@ -34,8 +33,6 @@ export interface PageAnalysis {
   error: string | null;
   /** Asks for access to this site if needed, then analyses. Call it from a click. */
   run(): void;
-  /** Re-reads the tab without asking (the consent flow: after a reload). */
-  observe(): Promise<PageFacts>;
   highlight(selectors: string[], label: string): Promise<string>;
   clear(): void;
 }
@@ -53,8 +50,7 @@ export function usePageAnalysis(tab: DeliverableTab | null): PageAnalysis {
     // A Google Doc or Slides deck draws its text on a canvas: read it through the document's own
     // export, with the juror's session (no page checks apply to the editor's own page).
     if (googleExportTarget(target.url)) return documentFacts(await fetchGoogleExport(target.url));
-    const result = await analyzeTab(target.id, target.url, { axe });
-    return result;
+    return analyzeTab(target.id, target.url, { axe });
   }, []);
 
   const run = useCallback(() => {
@@ -92,12 +88,6 @@ export function usePageAnalysis(tab: DeliverableTab | null): PageAnalysis {
     });
   }, [tab, analyze]);
 
-  const observe = useCallback(async () => {
-    if (!tab) throw new AnalysisError('tabGone');
-    const result = await analyze(tab, false);
-    return result;
-  }, [tab, analyze]);
-
   const highlight = useCallback(
     async (selectors: string[], label: string) => {
       const tabId = analyzedTabId ?? tab?.id;
@@ -117,5 +107,5 @@ export function usePageAnalysis(tab: DeliverableTab | null): PageAnalysis {
     if (tabId !== undefined && tabId !== null) void clearHighlightInTab(tabId);
   }, [analyzedTabId, tab]);
 
-  return { status, analyzedUrl, facts, findings, error, run, observe, highlight, clear };
+  return { status, analyzedUrl, facts, findings, error, run, highlight, clear };
 }

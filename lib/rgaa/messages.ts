@@ -1,22 +1,9 @@
-// The RGAA views' UI strings, French first, with English; `pick` chooses by the browser's language.
-import { browser } from 'wxt/browser';
+// The RGAA views' UI strings, French first, with English; `pick` (lib/i18n) chooses by the browser's language.
 import type { Localized } from '../checks/types';
 import type { RgaaResult } from '../workspace/types';
 
 export type { Localized };
-
-/** English when the browser's UI language is English, French otherwise. */
-export function rgaaLanguage(): 'fr' | 'en' {
-  try {
-    return browser.i18n.getUILanguage().toLowerCase().startsWith('en') ? 'en' : 'fr';
-  } catch {
-    return 'fr'; // no i18n API (tests, a page context)
-  }
-}
-
-export function pick(text: Localized): string {
-  return text[rgaaLanguage()] || text.fr;
-}
+export { pick } from '../i18n';
 
 const m = (fr: string, en: string): Localized => ({ fr, en });
 

@@ -48,7 +48,7 @@ const finding: Finding = {
 };
 
 function analysis(overrides: Partial<PageAnalysis> = {}): PageAnalysis {
-  return { status: 'done', analyzedUrl: facts.snapshot.url, facts, findings: [finding], error: null, run: vi.fn(), observe: vi.fn(), highlight: vi.fn(), clear: vi.fn(), ...overrides };
+  return { status: 'done', analyzedUrl: facts.snapshot.url, facts, findings: [finding], error: null, run: vi.fn(), highlight: vi.fn(), clear: vi.fn(), ...overrides };
 }
 
 const suggestions: VerifiedSuggestion[] = [

@@ -51,7 +51,6 @@ function analysis(overrides: Partial<PageAnalysis> = {}): PageAnalysis {
     findings,
     error: null,
     run: vi.fn(),
-    observe: vi.fn(),
     highlight: vi.fn(async () => '1 élément(s) surligné(s) dans la page.'),
     clear: vi.fn(),
     ...overrides,

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { allFindings } from '@/lib/checks/all-findings';
-import '@/lib/rgaa/register';
 import { axeRule, pageFacts } from './facts';
 
 describe('RGAA findings in allFindings', () => {
