@@ -8,6 +8,7 @@ import { usePageAnalysis } from '@/lib/hooks/use-page-analysis';
 import { useStoredSelection } from '@/lib/hooks/use-stored-selection';
 import { allCriteria, criteriaInBloc, type CriterionInContext } from '@/lib/referentiels/catalog';
 import { rankByRelevance } from '@/lib/referentiels/relevance';
+import { criterionCodes } from '@/lib/referentiels/criterion-code';
 import { buildSearchIndex, searchCriteria } from '@/lib/referentiels/search';
 import type { Certification } from '@/lib/referentiels/schema';
 import type { WorkspaceDb } from '@/lib/workspace/db';
@@ -80,7 +81,8 @@ export function SidePanel({ certifications: bundled, db }: Props) {
     setSelection({ certificationId: certificationId ?? selection?.certificationId ?? null, blocId: null, evaluationId: id });
   };
 
-  const browseExtra = (item: CriterionInContext) => <CriterionFindings topics={item.criterion.topics} code={item.criterion.id} />;
+  const codes = useMemo(() => (bloc ? criterionCodes(bloc, (owner, n) => t('criterionCode', owner, String(n))) : new Map<string, string>()), [bloc]);
+  const browseExtra = (item: CriterionInContext) => <CriterionFindings topics={item.criterion.topics} code={codes.get(item.criterion.id) ?? item.criterion.text.slice(0, 60)} />;
   const searching = deferredQuery.trim().length > 0;
   const label = active.detection ? deliverableLabel(active.detection) : null;
   return (

@@ -77,6 +77,22 @@ describe('page analysis', () => {
     await family(/Accessibilité \(RGAA\)/).getByRole('button', { name: /Fermer la grille RGAA/ }).click();
   });
 
+  it('runs the consent walkthrough through the extension: clears the site, reloads, observes, compares after refusal', async () => {
+    await tab.evaluate(() => localStorage.setItem('brume_consent', '{"audience":true}')); // an earlier choice
+    const rgpd = family(/Données personnelles/);
+    await rgpd.getByRole('button', { name: 'Recharger sans cookies' }).click();
+    await expect.poll(() => rgpd.textContent(), { timeout: 30_000 }).toMatch(/Étape terminée/);
+    // The earlier choice was cleared by browsingData: the banner is back, and the site set its cookie again.
+    expect(await tab.evaluate(() => localStorage.getItem('brume_consent'))).toBeNull();
+    expect(await rgpd.textContent()).toContain('_brume_uid');
+    await tab.getByRole('button', { name: 'Personnaliser' }).click();
+    await tab.getByRole('button', { name: 'Enregistrer mes choix' }).click();
+    await tab.goto(`${site.url}boutique/`);
+    await rgpd.getByRole('button', { name: 'Observer après refus' }).click();
+    await expect.poll(() => rgpd.textContent(), { timeout: 30_000 }).toContain('Traceur appelé après refus (probable) : 127.0.0.1.');
+    expect(await axeViolations(panel)).toEqual([]);
+  });
+
   it('sets text hidden from visitors apart, with why it is hidden', async () => {
     await analyse('blog/entretenir-sa-bougie/');
     const hidden = panel.getByRole('region', { name: /Texte caché aux visiteurs/ });
