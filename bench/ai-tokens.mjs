@@ -17,7 +17,6 @@ const rows = await withProjectModules(async (load) => {
   const { bundledCertifications, criteriaInBloc } = await load('/lib/referentiels/catalog.ts');
   const { PageFacts } = await load('/lib/page/facts.ts');
   const { allFindings } = await load('/lib/checks/all-findings.ts');
-  await load('/lib/rgaa/register.ts');
   const facts = PageFacts.parse(JSON.parse(readFileSync(FACTS, 'utf8')));
   const findings = allFindings(facts);
 

@@ -246,7 +246,6 @@ async function main(args: string[]): Promise<void> {
         load('/lib/checks/all-findings.ts'),
         load('/lib/ai/verify.ts'),
       ]);
-      await load('/lib/rgaa/register.ts');
       const modules: EvalModules = {
         prepareRequest: prepare.prepareRequest,
         requestSuggestions: request.requestSuggestions,

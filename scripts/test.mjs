@@ -22,7 +22,9 @@ function vitest(name, args, env = {}) {
   if (existsSync(output)) {
     const report = JSON.parse(readFileSync(output, 'utf8'));
     totals.passed += report.numPassedTests;
-    totals.failed += report.numFailedTests;
+    // A test file that cannot even load (a missing import) has no tests to fail: count it as one.
+    const unloaded = (report.testResults ?? []).filter((file) => file.status === 'failed' && !(file.assertionResults ?? []).length).length;
+    totals.failed += report.numFailedTests + unloaded;
     totals.skipped += report.numPendingTests + (report.numTodoTests ?? 0);
   }
   if (status !== 0) failedSteps.push(name);

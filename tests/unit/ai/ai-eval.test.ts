@@ -7,7 +7,6 @@ import { prepareRequest } from '@/lib/ai/prepare';
 import { requestSuggestions } from '@/lib/ai/request';
 import { foldForQuote } from '@/lib/ai/verify';
 import { allFindings } from '@/lib/checks/all-findings';
-import '@/lib/rgaa/register';
 import { bundledCertifications, criteriaInBloc } from '@/lib/referentiels/catalog';
 import { fakeEvalResponder, formatReport, loadFixtures, runEval, type EvalModules } from '../../../scripts/ai-eval';
 import { startFakeOpenAI, type FakeOpenAI } from '../../support/fake-openai';
