@@ -7,5 +7,7 @@ export default defineConfig({
     environment: 'jsdom',
     include: ['tests/unit/**/*.test.{ts,tsx}'],
     setupFiles: ['tests/setup.ts'],
+    // Component tests load lazy parts on first use; give a busy CI machine room.
+    testTimeout: 20_000,
   },
 });

@@ -13,6 +13,12 @@ console.log(`Chromium : ${chromiumVersion()}`);
 const reports = mkdtempSync(join(tmpdir(), 'grille-test-'));
 const totals = { passed: 0, failed: 0, skipped: 0 };
 let failedSteps = [];
+// Every failing test, named again at the very end: CI keeps only the tail of a long output.
+const failures = [];
+
+function firstLines(text = '', count = 6) {
+  return text.replace(/\x1b\[[0-9;]*m/g, '').split('\n').slice(0, count).join('\n    ');
+}
 
 function vitest(name, args, env = {}) {
   const output = join(reports, `${name}.json`);
@@ -26,6 +32,14 @@ function vitest(name, args, env = {}) {
     const unloaded = (report.testResults ?? []).filter((file) => file.status === 'failed' && !(file.assertionResults ?? []).length).length;
     totals.failed += report.numFailedTests + unloaded;
     totals.skipped += report.numPendingTests + (report.numTodoTests ?? 0);
+    for (const file of report.testResults ?? []) {
+      const where = file.name.replace(`${process.cwd()}/`, '');
+      if (file.status === 'failed' && !(file.assertionResults ?? []).length)
+        failures.push(`${name} · ${where} — ${firstLines(file.message)}`);
+      for (const test of file.assertionResults ?? [])
+        if (test.status === 'failed')
+          failures.push(`${name} · ${where} › ${test.fullName} — ${firstLines((test.failureMessages ?? []).join('\n'))}`);
+    }
   }
   if (status !== 0) failedSteps.push(name);
 }
@@ -67,6 +81,10 @@ console.log('\n→ web-ext lint (Firefox)');
 console.log('\n→ Tests de bout en bout dans Chromium');
 vitest('e2e', ['--config', 'vitest.e2e.config.ts'], { GRILLE_SKIP_BUILD: '1' });
 
+if (failures.length) {
+  console.log('\nTests en échec :');
+  for (const f of failures) console.log(`  ✗ ${f}`);
+}
 console.log(`\nÉtapes en échec : ${failedSteps.length ? failedSteps.join(', ') : 'aucune'}`);
 // A failed step that is not a test (build, lint) still counts as one failure in the closing line.
 const stepFailures = failedSteps.filter((s) => s !== 'unit' && s !== 'e2e').length;

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach } from 'vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import fr from '../public/_locales/fr/messages.json';
 
@@ -11,6 +11,10 @@ function getMessage(name: string, substitutions?: string | string[]): string {
   const subs = substitutions === undefined ? [] : Array.isArray(substitutions) ? substitutions : [substitutions];
   return entry.message.replace(/\$(\d)/g, (_, n: string) => subs[Number(n) - 1] ?? '');
 }
+
+// findBy…/waitFor give up after 1 s by default: a lazily loaded part (exports, AI, RGAA grid) is
+// transformed on first import, which takes longer than that on a cold, busy CI machine.
+configure({ asyncUtilTimeout: 5_000 });
 
 beforeEach(async () => {
   fakeBrowser.i18n.getMessage = getMessage as typeof fakeBrowser.i18n.getMessage;
