@@ -50,6 +50,34 @@ export function ensureChromium() {
   apt('install', '-y', '--no-install-recommends', 'chromium', 'chromium-l10n');
 }
 
+export const SOFFICE = process.env.SOFFICE_PATH ?? '/usr/bin/soffice';
+
+/**
+ * Debian's LibreOffice Writer (without its GUI) when absent: the tests open the exported DOCX in it,
+ * as a jury secretary would, to check that it opens, lays out and saves again.
+ */
+export function ensureLibreOffice() {
+  if (existsSync(SOFFICE)) return;
+  const asRoot = process.getuid?.() === 0;
+  if (!asRoot && spawnSync('sudo', ['-n', 'true']).status !== 0) {
+    console.error(`LibreOffice est absent (${SOFFICE}) et l'installer demande les droits root :\n  sudo apt-get update && sudo apt-get install -y libreoffice-writer-nogui`);
+    process.exit(1);
+  }
+  console.log('→ apt-get install libreoffice-writer-nogui');
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const apt = (...args) => (asRoot ? must('apt-get', args, { env }) : must('sudo', ['-E', 'apt-get', ...args], { env }));
+  apt('update');
+  apt('install', '-y', '--no-install-recommends', 'libreoffice-writer-nogui');
+}
+
+export function libreOfficeVersion() {
+  try {
+    return execFileSync(SOFFICE, ['--version'], { encoding: 'utf8' }).trim();
+  } catch {
+    return 'inconnue';
+  }
+}
+
 export function chromiumVersion() {
   try {
     return execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8' }).trim();

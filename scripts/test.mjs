@@ -4,11 +4,13 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromiumVersion, ensureChromium, ensureDependencies, must, run } from './setup.mjs';
+import { chromiumVersion, ensureChromium, ensureDependencies, ensureLibreOffice, libreOfficeVersion, must, run } from './setup.mjs';
 
 ensureDependencies();
 ensureChromium();
+ensureLibreOffice();
 console.log(`Chromium : ${chromiumVersion()}`);
+console.log(`LibreOffice : ${libreOfficeVersion()}`);
 
 const reports = mkdtempSync(join(tmpdir(), 'grille-test-'));
 const totals = { passed: 0, failed: 0, skipped: 0 };

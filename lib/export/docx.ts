@@ -45,9 +45,19 @@ const cell = (text: string, width: number, bold = false) =>
     margins: { top: 60, bottom: 60, left: 100, right: 100 },
   });
 
+/**
+ * Column proportions from each column's longest word (plus room for the cell's margins), so no
+ * word is cut in two: Writer breaks a word that does not fit its cell (« Partiellem-ent »).
+ */
+function fractionsByLongestWord(lines: string[][]): number[] {
+  const weights = lines[0]!.map((_, i) => Math.max(...lines.map((line) => Math.max(...(line[i] ?? '').split(/\s+/).map((w) => w.length)))) + 3);
+  const total = weights.reduce((a, b) => a + b, 0);
+  return weights.map((w) => w / total);
+}
+
 /** A table across the text width (in twips, which every Word and LibreOffice reads), columns in the given proportions. */
 function table(header: string[], rows: string[][], options: { rowHeight?: number; fractions?: number[]; boldFirst?: boolean } = {}): Table {
-  const widths = (options.fractions ?? header.map(() => 1 / header.length)).map((f) => Math.floor(f * TEXT_WIDTH));
+  const widths = (options.fractions ?? fractionsByLongestWord([header, ...rows])).map((f) => Math.floor(f * TEXT_WIDTH));
   return new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: widths,

@@ -9,28 +9,9 @@ import { buildFeedback, feedbackPlan, feedbackToDocx, feedbackToMarkdown, feedba
 import { planText } from '@/lib/export/plan';
 import { buildEvaluationRecord, type EvaluationRecord } from '@/lib/export/record';
 import { WorkspaceDb } from '@/lib/workspace/db';
-import { exportCertification, FINDING, SAMPLE, seedExportSession } from '../../fixtures/export-session';
+import { exportCertification, INTERNAL, SAMPLE, seedExportSession } from '../../fixtures/export-session';
 import { docxParts, docxText, docxXml, missingInOrder, pdfText } from './read-documents';
 
-/** What must never reach the candidate. */
-const INTERNAL = [
-  SAMPLE.quoteNote,
-  SAMPLE.linkNote,
-  SAMPLE.screenshotNote,
-  'NOTE-INTERNE',
-  SAMPLE.exemptionReason,
-  'référent handicap',
-  SAMPLE.quote,
-  FINDING.detail.fr,
-  'atelier-brume.fr',
-  'Nadia Benali',
-  'Jean Dupont',
-  'Légende',
-  'Preuve',
-  'Signature',
-  'camille@example.fr',
-  SAMPLE.observationK002, // the observation on an exempted criterion
-];
 
 async function recordOf(mode: 'jury' | 'tuteur'): Promise<EvaluationRecord> {
   const db = new WorkspaceDb(`export-feedback-${crypto.randomUUID()}`);
