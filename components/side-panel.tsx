@@ -53,8 +53,11 @@ export function SidePanel({ certifications: bundled, db }: Props) {
   const bloc = certification?.blocs.find((b) => b.id === selection?.blocId) ?? certification?.blocs[0] ?? null;
   const evaluationId = selection?.evaluationId ?? null;
 
-  const searchIndex = useMemo(() => buildSearchIndex(allCriteria(certifications)), [certifications]);
-  const results = useMemo(() => searchCriteria(searchIndex, deferredQuery), [searchIndex, deferredQuery]);
+  // Folding every criterion of every référentiel for search is the panel's costliest start-up
+  // work: done at the first search, not when the panel opens.
+  const searching = deferredQuery.trim().length > 0;
+  const searchIndex = useMemo(() => (searching ? buildSearchIndex(allCriteria(certifications)) : null), [searching, certifications]);
+  const results = useMemo(() => (searchIndex ? searchCriteria(searchIndex, deferredQuery) : []), [searchIndex, deferredQuery]);
   const items = useMemo(() => (certification && bloc ? criteriaInBloc(certification, bloc) : []), [certification, bloc]);
   const ranked = useMemo(() => rankByRelevance(items, active.detection), [items, active.detection]);
 
@@ -83,7 +86,6 @@ export function SidePanel({ certifications: bundled, db }: Props) {
 
   const codes = useMemo(() => (bloc ? criterionCodes(bloc, (owner, n) => t('criterionCode', owner, String(n))) : new Map<string, string>()), [bloc]);
   const browseExtra = (item: CriterionInContext) => <CriterionFindings topics={item.criterion.topics} code={codes.get(item.criterion.id) ?? item.criterion.text.slice(0, 60)} />;
-  const searching = deferredQuery.trim().length > 0;
   const label = active.detection ? deliverableLabel(active.detection) : null;
   return (
     <AnalysisProvider analysis={analysis}>

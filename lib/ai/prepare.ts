@@ -10,7 +10,7 @@ import { formatFindings, formatPage, relevantFindings } from './page-section';
 import { promptForMode } from './prompts';
 import { createRedactor } from './redact';
 import { renderPrompt } from './render-prompt';
-import { responseFormatFor, type OutputSchemaName } from './schemas';
+import { outputJsonSchema, type OutputSchemaName } from './schemas';
 import { estimateMessagesTokens, estimateTokens } from './tokens';
 import type { InjectionWarning } from './contract';
 
@@ -77,13 +77,13 @@ export function prepareRequest(request: SuggestionRequest, config: AiConfig): Pr
     criteriaCount: criteriaCount(request.criteria.length),
   });
 
-  const schema = responseFormatFor(prompt.meta.schema as OutputSchemaName);
+  const schema = outputJsonSchema(prompt.meta.schema as OutputSchemaName);
   return {
     promptId: prompt.meta.id,
     promptVersion: prompt.meta.version,
     messages,
     // The response format's JSON schema is sent with every request: it counts too.
-    estimatedTokens: estimateMessagesTokens(messages) + estimateTokens(JSON.stringify(schema.json_schema.schema)),
+    estimatedTokens: estimateMessagesTokens(messages) + estimateTokens(JSON.stringify(schema)),
     redactions: redactor.redactions,
     injectionWarnings,
     criterionIds: request.criteria.map((c) => c.criterion.id),

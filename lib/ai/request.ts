@@ -16,7 +16,8 @@ import { toAiError } from './errors-map';
 import { parseBatch } from './parse-answer';
 import { promptById } from './prompts';
 import { restore } from './redact';
-import { responseFormatFor, type OutputSchemaName } from './schemas';
+import { responseFormatFor } from './response-format';
+import type { OutputSchemaName } from './schemas';
 import { verifySuggestions } from './verify';
 
 export const MAX_ATTEMPTS = 3;

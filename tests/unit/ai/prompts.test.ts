@@ -7,7 +7,9 @@ import { zodResponseFormat } from 'openai/helpers/zod';
 import { describe, expect, test } from 'vitest';
 import { prepareRequest } from '@/lib/ai/prepare';
 import { PROMPTS, promptForMode } from '@/lib/ai/prompts';
-import { OUTPUT_SCHEMAS, isOutputSchemaName } from '@/lib/ai/schemas';
+import { generatedOutputSchemas } from '@/lib/ai/response-format';
+import { OUTPUT_SCHEMAS, isOutputSchemaName, outputJsonSchema } from '@/lib/ai/schemas';
+import committedOutputSchemas from '@/lib/ai/output-schemas.json';
 import { evaluationsFor } from '@/lib/ai/criteria-section';
 import { SuggestionBatch } from '@/lib/ai/contract';
 import { config, makeRequest, type FactsName } from './helpers';
@@ -149,4 +151,9 @@ test('per-criterion requests on one page share the user message up to the end of
 test('the tutor’s prompt addresses the student, the jury’s the jurors', () => {
   expect(promptForMode('tuteur').messages[0]!.template).toMatch(/vouvoyant/);
   expect(promptForMode('jury').messages[0]!.template).toMatch(/troisième personne/);
+});
+
+test('output-schemas.json is what the openai SDK sends for each schema (run `npm run schema` after changing one)', () => {
+  expect(committedOutputSchemas).toEqual(generatedOutputSchemas());
+  expect(outputJsonSchema('SuggestionBatch')).toEqual(zodResponseFormat(SuggestionBatch, 'suggestions').json_schema.schema);
 });
