@@ -5,6 +5,8 @@ export default defineConfig({
   plugins: [WxtVitest()],
   test: {
     environment: 'jsdom',
+    // On CI a test that fails gets one more try; npm test names those that needed it.
+    retry: process.env.CI === 'true' ? 1 : 0,
     include: ['tests/unit/**/*.test.{ts,tsx}'],
     setupFiles: ['tests/setup.ts'],
     // Component tests load lazy parts on first use; give a busy CI machine room.

@@ -6,6 +6,8 @@ export default defineConfig({
   plugins: [WxtVitest()],
   test: {
     environment: 'node',
+    // On CI a test that fails gets one more try; npm test names those that needed it.
+    retry: process.env.CI === 'true' ? 1 : 0,
     include: ['tests/e2e/**/*.e2e.test.ts'],
     globalSetup: ['tests/e2e/global-setup.ts'],
     testTimeout: 60_000,

@@ -17,6 +17,8 @@ const totals = { passed: 0, failed: 0, skipped: 0 };
 let failedSteps = [];
 // Every failing test, named again at the very end: CI keeps only the tail of a long output.
 const failures = [];
+// Tests that failed once and passed on their retry (CI retries once): named, never hidden.
+const unstable = [];
 
 function firstLines(text = '', count = 6) {
   return text.replace(/\x1b\[[0-9;]*m/g, '').split('\n').slice(0, count).join('\n    ');
@@ -38,9 +40,11 @@ function vitest(name, args, env = {}) {
       const where = file.name.replace(`${process.cwd()}/`, '');
       if (file.status === 'failed' && !(file.assertionResults ?? []).length)
         failures.push(`${name} · ${where} — ${firstLines(file.message)}`);
-      for (const test of file.assertionResults ?? [])
-        if (test.status === 'failed')
-          failures.push(`${name} · ${where} › ${test.fullName} — ${firstLines((test.failureMessages ?? []).join('\n'))}`);
+      for (const test of file.assertionResults ?? []) {
+        const line = `${name} · ${where} › ${test.fullName} — ${firstLines((test.failureMessages ?? []).join('\n'))}`;
+        if (test.status === 'failed') failures.push(line);
+        else if (test.status === 'passed' && test.failureMessages?.length) unstable.push(line);
+      }
     }
   }
   if (status !== 0) failedSteps.push(name);
@@ -83,6 +87,10 @@ console.log('\n→ web-ext lint (Firefox)');
 console.log('\n→ Tests de bout en bout dans Chromium');
 vitest('e2e', ['--config', 'vitest.e2e.config.ts'], { GRILLE_SKIP_BUILD: '1' });
 
+if (unstable.length) {
+  console.log('\nTests instables (échec puis réussite au second essai) :');
+  for (const u of unstable) console.log(`  ~ ${u}`);
+}
 if (failures.length) {
   console.log('\nTests en échec :');
   for (const f of failures) console.log(`  ✗ ${f}`);
