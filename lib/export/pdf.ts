@@ -2,6 +2,9 @@
 // and « Page n / N » on every page, screenshots at the text width. The standard fonts only
 // encode WinAnsi (Windows-1252), which covers French (accents, « », ’, —, …, œ, €): any other
 // character is replaced by a close one (ă → a, → → ->) or by « ? », never dropped silently.
+// Tagged (pdf-tags.ts): headings H1–H4 (the title, then the plan's levels 1–3), P, lists L > LI >
+// Lbl + LBody, quotes, tables with header cells, screenshots as Figure with their alternative
+// text, in the plan's order; header, footer, rules and borders are artifacts.
 import {
   PDFDocument,
   PDFRawStream,
@@ -13,9 +16,12 @@ import {
   rgb,
   type PDFFont,
   type PDFPage,
+  type PDFPageDrawTextOptions,
   type PDFRef,
 } from 'pdf-lib';
+import { DOC, tr } from './messages';
 import type { Block, DocumentPlan, Run } from './plan';
+import { Tagger, type StructElem } from './pdf-tags';
 import type { EvaluationRecord } from './record';
 import { recordPlan, type PlanOptions } from './record-plan';
 import { fit, pngPassthrough } from './image';
@@ -89,12 +95,39 @@ interface Fonts {
   boldItalic: PDFFont;
 }
 
+/** A wrapped line; `cut` when it ends inside a word too long for a line. */
+type Line = Token[] & { cut?: boolean };
+
 interface Token {
   text: string;
   font: PDFFont;
   /** A forced line break before this token. */
   br?: boolean;
   space?: boolean;
+}
+
+/**
+ * drawText with a font: pdf-lib's `font` option and its setFont add a new entry to the page's font
+ * resources on every call (hundreds per record). Each font gets one resource name per page, and
+ * the page is pointed at it directly (`font` and `fontKey` are what setFont sets; pdf-lib is pinned).
+ */
+const pageFonts = new WeakMap<PDFPage, Map<PDFFont, unknown>>();
+function drawText(page: PDFPage, text: string, options: Omit<PDFPageDrawTextOptions, 'font'> & { font: PDFFont }) {
+  const { font, ...rest } = options;
+  const current = page as unknown as { font?: PDFFont; fontKey?: unknown };
+  if (current.font !== font) {
+    let keys = pageFonts.get(page);
+    if (!keys) pageFonts.set(page, (keys = new Map()));
+    const key = keys.get(font);
+    if (key) {
+      current.font = font;
+      current.fontKey = key;
+    } else {
+      page.setFont(font);
+      keys.set(font, current.fontKey);
+    }
+  }
+  page.drawText(text, rest);
 }
 
 /**
@@ -124,6 +157,7 @@ class Layout {
     readonly doc: PDFDocument,
     readonly fonts: Fonts,
     readonly header: string,
+    readonly tags: Tagger,
   ) {
     this.charset = new Set(fonts.regular.getCharacterSet());
     this.newPage();
@@ -136,7 +170,8 @@ class Layout {
     this.pages.push(this.page);
     const size = 8;
     const header = this.fitLine(this.clean(this.header), this.fonts.regular, size, WIDTH);
-    this.page.drawText(header, { x: CONTENT.left, y: PAGE.height - 34, size, font: this.fonts.regular, color: GREY });
+    this.tags.mark(this.page, 'header');
+    drawText(this.page, header, { x: CONTENT.left, y: PAGE.height - 34, size, font: this.fonts.regular, color: GREY });
     this.page.drawLine({ start: { x: CONTENT.left, y: PAGE.height - 40 }, end: { x: CONTENT.right, y: PAGE.height - 40 }, thickness: 0.5, color: GREY });
     this.y = CONTENT.top;
   }
@@ -215,13 +250,16 @@ class Layout {
         while (n > 1 && textWidth(token.font, rest.slice(0, n), size) > width) n--;
         push({ ...token, text: rest.slice(0, n) });
         rest = rest.slice(n);
-        if (rest) breakLine();
+        if (rest) {
+          (lines.at(-1) as Line).cut = true;
+          breakLine();
+        }
       }
     }
     return lines;
   }
 
-  drawLines(lines: Token[][], x: number, size: number, leading: number, color = BLACK, before?: (first: boolean) => void) {
+  drawLines(lines: Token[][], tag: StructElem, x: number, size: number, leading: number, color = BLACK, before?: (first: boolean) => void) {
     lines.forEach((line, n) => {
       this.ensure(leading);
       before?.(n === 0);
@@ -232,20 +270,34 @@ class Layout {
         const font = line[k]!.font;
         let text = '';
         while (k < line.length && line[k]!.font === font) text += line[k++]!.text;
-        this.page.drawText(text, { x: cursor, y: this.y + (leading - size) * 0.6, size, font, color });
+        // A line wrapped between two words ends with their space, invisible but read: assistive
+        // technology following the structure would otherwise join the last and first words.
+        if (k === line.length && n < lines.length - 1 && !(line as Line).cut && !/\s$/.test(text)) text += ' ';
+        this.tags.mark(this.page, tag);
+        drawText(this.page, text, { x: cursor, y: this.y + (leading - size) * 0.6, size, font, color });
         cursor += textWidth(font, text, size);
       }
     });
   }
 
-  text(runs: Run[], options: { size: number; indent?: number; after?: number; color?: ReturnType<typeof rgb>; bullet?: boolean; bar?: boolean; keep?: number; reserve?: number }) {
+  /** Text of the element `tag`; a bullet is the label `label` (an artifact without one). */
+  text(
+    runs: Run[],
+    options: { tag: StructElem; label?: StructElem; size: number; indent?: number; after?: number; color?: ReturnType<typeof rgb>; bullet?: boolean; bar?: boolean; keep?: number; reserve?: number },
+  ) {
     const { size, indent = 0 } = options;
     const leading = size * 1.35;
     const lines = this.wrap(this.tokens(runs), size, WIDTH - indent);
     this.ensure(leading * Math.min(lines.length, options.keep ?? 2) + (options.reserve ?? 0));
-    this.drawLines(lines, CONTENT.left + indent, size, leading, options.color, (first) => {
-      if (first && options.bullet) this.page.drawText('•', { x: CONTENT.left + indent - 10, y: this.y - leading + (leading - size) * 0.6, size, font: this.fonts.regular });
-      if (options.bar) this.page.drawLine({ start: { x: CONTENT.left + indent - 8, y: this.y }, end: { x: CONTENT.left + indent - 8, y: this.y - leading }, thickness: 1.5, color: GREY });
+    this.drawLines(lines, options.tag, CONTENT.left + indent, size, leading, options.color, (first) => {
+      if (first && options.bullet) {
+        this.tags.mark(this.page, options.label ?? 'layout');
+        drawText(this.page, '•', { x: CONTENT.left + indent - 10, y: this.y - leading + (leading - size) * 0.6, size, font: this.fonts.regular });
+      }
+      if (options.bar) {
+        this.tags.mark(this.page, 'layout');
+        this.page.drawLine({ start: { x: CONTENT.left + indent - 8, y: this.y }, end: { x: CONTENT.left + indent - 8, y: this.y - leading }, thickness: 1.5, color: GREY });
+      }
     });
     this.y -= options.after ?? 4;
   }
@@ -267,13 +319,15 @@ class Layout {
     return this.doc.context.register(PDFRawStream.of(dict, png.data));
   }
 
-  async image(block: Extract<Block, { type: 'image' }>) {
+  async image(block: Extract<Block, { type: 'image' }>, figure: StructElem) {
     // CSS pixels to points (96 dpi → 72), within the text width and a page's height.
     const size = fit(block.width * 0.75, block.height * 0.75, WIDTH, CONTENT.top - CONTENT.bottom - 20);
     const direct = block.format === 'png' ? this.directPng(block.bytes) : null;
     const embedded = direct ? null : block.format === 'png' ? await this.doc.embedPng(block.bytes) : await this.doc.embedJpg(block.bytes);
     this.ensure(size.height + 6);
     this.y -= size.height + 4;
+    figure.attributes = { O: 'Layout', Placement: 'Block', BBox: [CONTENT.left, this.y, CONTENT.left + size.width, this.y + size.height].map((n) => Math.round(n * 100) / 100) };
+    this.tags.mark(this.page, figure);
     if (direct) {
       const name = this.page.node.newXObject('Image', direct);
       this.page.pushOperators(pushGraphicsState(), concatTransformationMatrix(size.width, 0, 0, size.height, CONTENT.left, this.y), drawObject(name), popGraphicsState());
@@ -281,26 +335,37 @@ class Layout {
     this.y -= 6;
   }
 
-  table(header: string[], rows: string[][], options: { minRow?: number; widths?: number[]; boldFirst?: boolean } = {}) {
+  /** A table in `parent`: the header row's cells are TH, and so is each row's first cell when bold. */
+  table(parent: StructElem, header: string[], rows: string[][], options: { minRow?: number; widths?: number[]; boldFirst?: boolean } = {}) {
     const size = 9.5;
     const leading = size * 1.3;
     const pad = 4;
     const widths = (options.widths ?? header.map(() => 1 / header.length)).map((w) => w * WIDTH);
-    const drawRow = (cells: string[], bold: (i: number) => boolean, min: number) => {
+    const table = this.tags.add(parent, 'Table');
+    const drawRow = (cells: string[], bold: (i: number) => boolean, min: number, head = false) => {
+      const row = this.tags.add(table, 'TR');
       const wrapped = cells.map((c, i) => this.wrap(this.tokens([{ text: c, bold: bold(i) }]), size, widths[i]! - 2 * pad));
       const h = Math.max(min, ...wrapped.map((l) => l.length * leading)) + 2 * pad;
       this.ensure(h);
       const top = this.y;
       let x = CONTENT.left;
       wrapped.forEach((lines, i) => {
+        const th = head || bold(i);
+        const cell = this.tags.add(row, th ? 'TH' : 'TD', th ? { attributes: { O: 'Table', Scope: head ? 'Column' : 'Row' } } : {});
         this.y = top - pad;
-        this.drawLines(lines, x + pad, size, leading);
-        this.page.drawRectangle({ x, y: top - h, width: widths[i]!, height: h, borderColor: GREY, borderWidth: 0.5 });
+        this.drawLines(lines, cell, x + pad, size, leading);
         x += widths[i]!;
       });
+      // The borders after the row's text, as one artifact.
+      this.tags.mark(this.page, 'layout');
+      x = CONTENT.left;
+      for (const width of widths) {
+        this.page.drawRectangle({ x, y: top - h, width, height: h, borderColor: GREY, borderWidth: 0.5 });
+        x += width;
+      }
       this.y = top - h;
     };
-    drawRow(header, () => true, 0);
+    drawRow(header, () => true, 0, true);
     for (const row of rows) drawRow(row, (i) => i === 0 && !!options.boldFirst, options.minRow ?? 0);
     this.y -= 8;
   }
@@ -324,7 +389,8 @@ async function fontsOf(doc: PDFDocument): Promise<Fonts> {
 export async function planToPdf(plan: DocumentPlan): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   const fonts = await fontsOf(doc);
-  const layout = new Layout(doc, fonts, plan.runningHeader);
+  const tags = new Tagger(doc);
+  const layout = new Layout(doc, fonts, plan.runningHeader, tags);
   const clean = layout.clean;
   doc.setTitle(clean(plan.title), { showInWindowTitleBar: true });
   doc.setSubject(clean(plan.subject));
@@ -334,23 +400,46 @@ export async function planToPdf(plan: DocumentPlan): Promise<Uint8Array> {
   doc.setCreationDate(new Date(plan.createdAt));
   doc.setModificationDate(new Date(plan.createdAt));
 
+  // The open list items, per depth: their L and LBody. What follows an item (sub-items, a quote,
+  // a screenshot) goes in it, as in Markdown; any other block ends the lists.
+  let lists: StructElem[] = [];
+  let bodies: StructElem[] = [];
+  const parentOf = (block: Block): StructElem => {
+    if (block.type !== 'image' && !(block.type === 'paragraph' && block.quote)) [lists, bodies] = [[], []];
+    return bodies.at(-1) ?? tags.document;
+  };
+  const item = (depth: number) => {
+    const d = Math.min(depth, bodies.length);
+    bodies.length = d;
+    lists.length = Math.min(lists.length, d + 1);
+    const list = (lists[d] ??= tags.add(d ? bodies[d - 1]! : tags.document, 'L', { attributes: { O: 'List', ListNumbering: 'Disc' } }));
+    const li = tags.add(list, 'LI');
+    const label = tags.add(li, 'Lbl');
+    return { label, body: (bodies[d] = tags.add(li, 'LBody')) };
+  };
+
   for (const [n, block] of plan.blocks.entries()) {
     const next = plan.blocks[n + 1];
     switch (block.type) {
       case 'title':
-        layout.text([{ text: block.text, bold: true }], { size: 18, after: 10 });
+        layout.text([{ text: block.text, bold: true }], { tag: tags.add(parentOf(block), 'H1'), size: 18, after: 10 });
         break;
       case 'heading': {
         const size = { 1: 15, 2: 12.5, 3: 11 }[block.level];
         layout.y -= { 1: 14, 2: 10, 3: 6 }[block.level];
         // Keep a heading with the two lines that follow it.
         layout.ensure(size * 1.35 + 30);
-        layout.text([{ text: block.text, bold: true }], { size, after: 4, keep: 3 });
+        // The title is H1: the plan's levels 1–3 are H2–H4.
+        layout.text([{ text: block.text, bold: true }], { tag: tags.add(parentOf(block), `H${block.level + 1}` as 'H2' | 'H3' | 'H4'), size, after: 4, keep: 3 });
         break;
       }
       case 'paragraph': {
         const depth = block.list === undefined ? 0 : block.list + 1;
+        const { label, body } =
+          block.list !== undefined ? item(block.list) : { label: undefined, body: tags.add(block.quote ? tags.add(parentOf(block), 'BlockQuote') : parentOf(block), 'P') };
         layout.text(block.runs, {
+          tag: body,
+          label,
           size: block.small ? 8.5 : 10,
           indent: block.quote ? 20 : depth * 14,
           bullet: block.list !== undefined,
@@ -363,13 +452,13 @@ export async function planToPdf(plan: DocumentPlan): Promise<Uint8Array> {
         break;
       }
       case 'image':
-        await layout.image(block);
+        await layout.image(block, tags.add(parentOf(block), 'Figure', { alt: block.alt.trim() || tr(DOC.screenshot, plan.lang) }));
         break;
       case 'table':
-        layout.table(block.header, block.rows);
+        layout.table(parentOf(block), block.header, block.rows);
         break;
       case 'signatures':
-        layout.table(block.header, block.rows.map((r) => [r.name, r.role, r.line]), { minRow: 48, widths: [0.36, 0.2, 0.44], boldFirst: true });
+        layout.table(parentOf(block), block.header, block.rows.map((r) => [r.name, r.role, r.line]), { minRow: 48, widths: [0.36, 0.2, 0.44], boldFirst: true });
         break;
     }
   }
@@ -378,8 +467,10 @@ export async function planToPdf(plan: DocumentPlan): Promise<Uint8Array> {
   layout.pages.forEach((page, n) => {
     const label = clean(`${plan.pageWords.page} ${n + 1} ${plan.pageWords.of} ${total}`);
     const w = textWidth(fonts.regular, label, 8);
-    page.drawText(label, { x: (PAGE.width - w) / 2, y: 28, size: 8, font: fonts.regular, color: GREY });
+    tags.mark(page, 'footer');
+    drawText(page, label, { x: (PAGE.width - w) / 2, y: 28, size: 8, font: fonts.regular, color: GREY });
   });
+  tags.finish(layout.pages);
   return doc.save();
 }
 
