@@ -127,8 +127,6 @@ export function SidePanel({ certifications: bundled, db }: Props) {
               </button>
             </div>
             <EvaluationList db={db} certifications={certifications} onOpen={(id) => openEvaluation(id)} />
-            <ExportActions db={db} certifications={certifications} session />
-            <BackupActions db={db} who={null} certifications={bundled} onImported={(ids) => ids.length === 1 && openEvaluation(ids[0]!)} />
             <PageAnalysisSection tab={active.tab} db={db} />
             <h2 className="browse-heading">{t('browseReferentiels')}</h2>
             <SelectionPickers
@@ -168,6 +166,9 @@ export function SidePanel({ certifications: bundled, db }: Props) {
                 </GapTextsProvider>
               )
             )}
+            {/* Session-wide tools, used at the end of a jury day rather than beside a deliverable. */}
+            <ExportActions db={db} certifications={certifications} session />
+            <BackupActions db={db} who={null} certifications={bundled} onImported={(ids) => ids.length === 1 && openEvaluation(ids[0]!)} />
           </>
         )}
       </main>
