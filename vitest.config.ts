@@ -1,6 +1,10 @@
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
+// Dates are shown in the juror's time zone; tests pin one (France's) so that a machine's zone
+// cannot move a fixed timestamp to another day. Workers and the browsers they start inherit it.
+process.env.TZ = 'Europe/Paris';
+
 export default defineConfig({
   plugins: [WxtVitest()],
   test: {

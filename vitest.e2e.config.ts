@@ -2,6 +2,10 @@ import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
 // End-to-end tests: the built extension in Debian's Chromium, driven by playwright-core.
+// Dates are shown in the juror's time zone; tests pin one (France's) so that a machine's zone
+// cannot move a fixed timestamp to another day. Workers and the browsers they start inherit it.
+process.env.TZ = 'Europe/Paris';
+
 export default defineConfig({
   plugins: [WxtVitest()],
   test: {
