@@ -25,4 +25,6 @@ beforeEach(async () => {
 afterEach(() => {
   cleanup();
   fakeBrowser.reset();
+  // The page's own storage too (the panel keeps a copy of the selection there).
+  globalThis.localStorage?.clear();
 });

@@ -1,5 +1,9 @@
 // Remembers the juror's last certification and bloc across panel openings (extension storage).
-import { useCallback, useEffect, useState } from 'react';
+// Extension storage answers asynchronously, so the panel would first draw itself without the
+// criteria, then again with them; a copy in the page's localStorage (synchronous, same extension
+// origin) lets the first drawing show them. Extension storage stays the reference: when it says
+// otherwise, it wins.
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
 
@@ -13,23 +17,52 @@ const Selection = z.object({
 export type Selection = z.infer<typeof Selection>;
 const EMPTY: Selection = { certificationId: null, blocId: null, evaluationId: null };
 
+function readCopy(): Selection | null {
+  try {
+    const raw = globalThis.localStorage?.getItem(KEY);
+    if (!raw) return null;
+    const parsed = Selection.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+function writeCopy(selection: Selection) {
+  try {
+    globalThis.localStorage?.setItem(KEY, JSON.stringify(selection));
+  } catch {
+    // A full or disabled localStorage only costs the faster first drawing.
+  }
+}
+
+const same = (a: Selection | null, b: Selection) =>
+  !!a && a.certificationId === b.certificationId && a.blocId === b.blocId && a.evaluationId === b.evaluationId;
+
 export function useStoredSelection(): [Selection | null, (next: Selection) => void] {
-  const [selection, setSelection] = useState<Selection | null>(null);
+  const [selection, setSelection] = useState<Selection | null>(readCopy);
+  // A choice made before extension storage answered is newer than what it holds.
+  const chosen = useRef(false);
   useEffect(() => {
     let live = true;
     browser.storage.local.get(KEY).then(
       (stored) => {
         const parsed = Selection.safeParse(stored[KEY]);
-        if (live) setSelection(parsed.success ? parsed.data : EMPTY);
+        const reference = parsed.success ? parsed.data : EMPTY;
+        if (!live || chosen.current) return;
+        writeCopy(reference);
+        setSelection((current) => (same(current, reference) ? current : reference));
       },
-      () => live && setSelection(EMPTY),
+      () => live && setSelection((current) => current ?? EMPTY),
     );
     return () => {
       live = false;
     };
   }, []);
   const update = useCallback((next: Selection) => {
+    chosen.current = true;
     setSelection(next);
+    writeCopy(next);
     // Losing the remembered bloc is harmless: the juror just picks it again.
     browser.storage.local.set({ [KEY]: next }).catch(() => undefined);
   }, []);
