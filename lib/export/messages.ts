@@ -124,6 +124,25 @@ export const DOC = {
       'This document is a formative pre-review written by the tutor: it is not a certification decision, which belongs to the jury alone.',
     ),
   },
+  // The juror's RGAA audits (results are labelled with lib/rgaa/messages' RESULT_LABELS).
+  rgaaAudit: x("Audit d'accessibilité (RGAA 4.1.2)", 'Accessibility audit (RGAA 4.1.2)'),
+  rgaaPageUrl: x('Adresse de la page', 'Page address'),
+  rgaaRate: x('Taux de conformité', 'Conformity rate'),
+  rgaaRateValue: (percent: string, c: number, nc: number) => x(`${percent} % (${c} ÷ (${c} + ${nc}))`, `${percent}% (${c} ÷ (${c} + ${nc}))`),
+  rgaaRateNone: x('non calculable (aucun critère conforme ou non conforme)', 'cannot be computed (no compliant or non-compliant criterion)'),
+  rgaaNote: {
+    jury: x(
+      "Comme le définit le RGAA, le taux de conformité ne porte que sur les critères testés : conformes ÷ (conformes + non conformes), les critères non applicables et non testés étant exclus. L'analyse automatique ne propose que des non-conformités, que le juré a confirmées ou non : celles qu'il n'a pas revues sont signalées comme telles.",
+      'As the RGAA defines it, the conformity rate covers only the criteria tested: compliant ÷ (compliant + non-compliant), not applicable and not tested criteria being excluded. The automated analysis only proposes non-compliances, which the juror confirmed or not: those not reviewed are marked as such.',
+    ),
+    tuteur: x(
+      "Comme le définit le RGAA, le taux de conformité ne porte que sur les critères testés : conformes ÷ (conformes + non conformes), les critères non applicables et non testés étant exclus. L'analyse automatique ne propose que des non-conformités, que le tuteur a confirmées ou non : celles qu'il n'a pas revues sont signalées comme telles.",
+      'As the RGAA defines it, the conformity rate covers only the criteria tested: compliant ÷ (compliant + non-compliant), not applicable and not tested criteria being excluded. The automated analysis only proposes non-compliances, which the tutor confirmed or not: those not reviewed are marked as such.',
+    ),
+  },
+  rgaaCriteria: x('Critères évalués', 'Criteria assessed'),
+  rgaaAutomated: x("proposé par l'analyse automatique, non revu", 'proposed by the automated analysis, not reviewed'),
+  rgaaComment: x('Commentaire', 'Comment'),
   // Feedback
   feedbackTo: (name: string) => x(`À l'attention de ${name}`, `For ${name}`),
   feedbackIntro: {

@@ -425,10 +425,14 @@ export async function planToPdf(plan: DocumentPlan): Promise<Uint8Array> {
         layout.text([{ text: block.text, bold: true }], { tag: tags.add(parentOf(block), 'H1'), size: 18, after: 10 });
         break;
       case 'heading': {
-        const size = { 1: 15, 2: 12.5, 3: 11 }[block.level];
-        layout.y -= { 1: 14, 2: 10, 3: 6 }[block.level];
-        // Keep a heading with the two lines that follow it.
-        layout.ensure(size * 1.35 + 30);
+        const sizes = { 1: 15, 2: 12.5, 3: 11 };
+        const gaps = { 1: 14, 2: 10, 3: 6 };
+        const size = sizes[block.level];
+        layout.y -= gaps[block.level];
+        // Keep a heading with the two lines that follow it — and with the next heading and its
+        // two lines when a heading follows directly (a section opening on a sub-heading).
+        const following = next?.type === 'heading' ? gaps[next.level] + sizes[next.level] * 1.35 + 4 : 0;
+        layout.ensure(size * 1.35 + 30 + following);
         // The title is H1: the plan's levels 1–3 are H2–H4.
         layout.text([{ text: block.text, bold: true }], { tag: tags.add(parentOf(block), `H${block.level + 1}` as 'H2' | 'H3' | 'H4'), size, after: 4, keep: 3 });
         break;

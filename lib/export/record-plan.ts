@@ -1,12 +1,14 @@
 // The procès-verbal (jury mode) or pre-review grid (tutor mode) of one evaluation, as a document
 // plan: identification, jury members, then per bloc its modalities, a count of statuses, each
-// criterion with its status, observation and evidence, the decision; a final note and the
-// members' signature lines.
+// criterion with its status, observation and evidence, the decision; the RGAA audit of the
+// deliverable's pages; a final note and the members' signature lines.
+import { formatRate } from '@/lib/rgaa/grid';
+import { RESULT_LABELS } from '@/lib/rgaa/messages';
 import { DOC, DECISION_LABELS, MODE_LABELS, OUTCOME_LABELS, RGAA_OUTCOME_LABELS, STATUS_LABELS, end, sep, tr, type Lang } from './messages';
 import { formatDate, formatDateTime } from './format';
 import { fit } from './image';
 import { b, h, i, li, p, type Block, type DocumentPlan } from './plan';
-import type { EvaluationRecord, RecordCriterion, RecordDecision, RecordEvidence, RecordGroup } from './record';
+import type { EvaluationRecord, RecordCriterion, RecordDecision, RecordEvidence, RecordGroup, RecordRgaaAudit } from './record';
 
 export interface PlanOptions {
   lang?: Lang;
@@ -82,6 +84,30 @@ function criterionBlocks(c: RecordCriterion, embedded: Set<string>, lang: Lang, 
   return out;
 }
 
+/** One audited page: where, when, the counts, the conformity rate, then the assessed criteria in RGAA order. */
+function auditBlocks(audit: RecordRgaaAudit, record: EvaluationRecord, lang: Lang, timeZone?: string): Block[] {
+  const n = audit.counts;
+  const rate = audit.rate;
+  const out: Block[] = [
+    h(2, audit.pageTitle || audit.pageUrl),
+    p(b(`${tr(DOC.rgaaPageUrl, lang)}${sep(lang)}`), audit.pageUrl),
+    p(b(`${tr(DOC.lastChange, lang)} `), formatDateTime(audit.updatedAt, lang, timeZone)),
+    {
+      type: 'table',
+      header: [tr(RESULT_LABELS.C, lang), tr(RESULT_LABELS.NC, lang), tr(RESULT_LABELS.NA, lang), tr(RESULT_LABELS.NT, lang), 'Total'],
+      rows: [[n.C, n.NC, n.NA, n.NT, n.C + n.NC + n.NA + n.NT].map(String)],
+    },
+    p(b(`${tr(DOC.rgaaRate, lang)}${sep(lang)}`), rate === null ? tr(DOC.rgaaRateNone, lang) : tr(DOC.rgaaRateValue(formatRate(rate, lang), n.C, n.NC), lang)),
+    { ...p(i(tr(DOC.rgaaNote[record.mode], lang))), small: true } as Block,
+    p(b(`${tr(DOC.rgaaCriteria, lang)}${end(lang)}`)),
+  ];
+  for (const c of audit.criteria) {
+    out.push(li(0, b(`${c.number} — ${c.title}`), `${sep(lang)}${tr(RESULT_LABELS[c.result], lang)}`, c.automated ? ` (${tr(DOC.rgaaAutomated, lang)})` : ''));
+    if (c.comment.trim()) out.push(li(1, b(`${tr(DOC.rgaaComment, lang)}${sep(lang)}`), c.comment.trim()));
+  }
+  return out;
+}
+
 export function groupTitle(g: RecordGroup, lang: Lang): string {
   if (g.kind === 'bloc') return tr(DOC.blocCriteria, lang);
   if (g.kind === 'competencies') return tr(DOC.criteriaOf(g.code), lang);
@@ -136,6 +162,11 @@ export function recordPlan(record: EvaluationRecord, options: PlanOptions = {}):
     }
     blocks.push(h(2, `${tr(DOC.decision[mode], lang)} — ${tr(DOC.bloc(bloc.code, bloc.title), lang)}`));
     blocks.push(...decisionBlocks(bloc.decision, record, lang, tz));
+  }
+
+  if (record.rgaaAudits.length) {
+    blocks.push(h(1, tr(DOC.rgaaAudit, lang)));
+    for (const audit of record.rgaaAudits) blocks.push(...auditBlocks(audit, record, lang, tz));
   }
 
   if (record.unattached.length) {

@@ -2,16 +2,20 @@
 // the workspace in référentiel order — per evaluated bloc its modalities, then its criteria
 // grouped by what they are attached to (each competency, then criteria shared by several, then
 // those of the whole bloc), each with its status, observation and evidence; the decisions, the
-// jurors, the candidate and the référentiel's version. DOCX, PDF, Markdown, CSV and the
-// candidate's feedback are all rendered from this, never from the database directly.
+// jurors, the candidate and the référentiel's version; the juror's RGAA audits of the deliverable's
+// pages. DOCX, PDF, Markdown, CSV and the candidate's feedback are all rendered from this, never
+// from the database directly.
 import type { Outcome, Localized, Family } from '@/lib/checks/types';
 import { criterionCodes } from '@/lib/referentiels/criterion-code';
 import type { Bloc, Certification } from '@/lib/referentiels/schema';
+import { RGAA_CRITERIA } from '@/lib/rgaa/criteria';
+import { conformityRate, countResults, type RgaaCounts } from '@/lib/rgaa/grid';
 import { assessmentsOf } from '@/lib/workspace/assessments';
 import type { WorkspaceDb } from '@/lib/workspace/db';
 import { decisionsOf } from '@/lib/workspace/decisions';
 import { evidenceOf } from '@/lib/workspace/evidence';
 import { gapTextsOf } from '@/lib/workspace/gap-texts';
+import { auditsOf } from '@/lib/workspace/rgaa-audits';
 import { summarizeBloc, type StatusCounts } from '@/lib/workspace/summaries';
 import type {
   AssessmentRow,
@@ -22,6 +26,8 @@ import type {
   EvaluationMode,
   EvidenceKind,
   EvidenceRow,
+  RgaaAuditRow,
+  RgaaResult,
 } from '@/lib/workspace/types';
 import { imageInfo, type ImageInfo } from './image';
 
@@ -129,6 +135,35 @@ export interface RecordBloc {
   decision: RecordDecision | null;
 }
 
+/** A criterion the juror assessed in an RGAA grid (C, NC or NA: « Non testé » ones are not listed). */
+export interface RecordRgaaCriterion {
+  /** « 1.1 ». */
+  number: string;
+  /** The criterion's official wording (RGAA 4.1.2, French only). */
+  title: string;
+  result: Exclude<RgaaResult, 'NT'>;
+  /** The juror's comment (or the automated proposal's): an internal note, never in the candidate's feedback. */
+  comment: string;
+  /** Still the automated pass's « NC » proposal, not reviewed by the juror. */
+  automated: boolean;
+  updatedAt: number;
+}
+
+/** The RGAA 4.1.2 grid of one audited page. */
+export interface RecordRgaaAudit {
+  id: string;
+  pageUrl: string;
+  pageTitle: string;
+  createdAt: number;
+  updatedAt: number;
+  /** Over the 106 criteria; a criterion without a result counts as « Non testé ». */
+  counts: RgaaCounts;
+  /** C ÷ (C + NC), as the RGAA defines it; null when C + NC = 0. */
+  rate: number | null;
+  /** The assessed criteria, in RGAA order. */
+  criteria: RecordRgaaCriterion[];
+}
+
 export interface EvaluationRecord {
   evaluationId: string;
   mode: EvaluationMode;
@@ -148,6 +183,8 @@ export interface EvaluationRecord {
   evidence: RecordEvidence[];
   /** Evidence backing none of the criteria shown (none chosen, or another bloc's). */
   unattached: RecordEvidence[];
+  /** The RGAA audits of the evaluation with at least one criterion assessed, in the order they were opened. */
+  rgaaAudits: RecordRgaaAudit[];
 }
 
 export interface RecordOptions {
@@ -189,6 +226,23 @@ function toFinding(row: EvidenceRow): RecordFinding | null {
     analyzedAt: f.analyzedAt,
   };
 }
+
+const RGAA_NUMBERS = RGAA_CRITERIA.map((c) => c.number);
+
+/** The audit as the record shows it; null when no criterion is assessed (all « Non testé »). */
+function toAudit(row: RgaaAuditRow): RecordRgaaAudit | null {
+  const criteria: RecordRgaaCriterion[] = [];
+  for (const c of RGAA_CRITERIA) {
+    const r = row.results[c.number];
+    if (!r || r.result === 'NT') continue;
+    criteria.push({ number: c.number, title: c.title, result: r.result, comment: r.comment, automated: r.source === 'automated', updatedAt: r.updatedAt });
+  }
+  if (!criteria.length) return null;
+  const counts = countResults(row.results, RGAA_NUMBERS);
+  return { id: row.id, pageUrl: row.pageUrl, pageTitle: row.pageTitle, createdAt: row.createdAt, updatedAt: row.updatedAt, counts, rate: conformityRate(counts), criteria };
+}
+
+const byOpening = (a: RgaaAuditRow, b: RgaaAuditRow) => a.createdAt - b.createdAt || (a.pageUrl < b.pageUrl ? -1 : a.pageUrl > b.pageUrl ? 1 : 0);
 
 const toDecision = (row: DecisionRow | undefined): RecordDecision | null =>
   row ? { decision: row.decision, comment: row.comment, decidedBy: row.decidedBy, decidedAt: row.decidedAt } : null;
@@ -241,12 +295,13 @@ export async function buildEvaluationRecord(
     throw new ExportError(
       `Le référentiel de cette évaluation (« ${evaluation.certificationId} », version ${evaluation.referentielVersion}) n’est pas chargé dans Grille : importez-le avant d’exporter.`,
     );
-  const [candidate, assessments, decisions, evidenceRows, gapTexts] = await Promise.all([
+  const [candidate, assessments, decisions, evidenceRows, gapTexts, audits] = await Promise.all([
     db.candidates.get(evaluation.candidateId),
     assessmentsOf(db, evaluationId),
     decisionsOf(db, evaluationId),
     evidenceOf(db, evaluationId),
     gapTextsOf(db, certification.id),
+    auditsOf(db, evaluationId),
   ]);
 
   const images = options.images ?? true;
@@ -329,6 +384,7 @@ export async function buildEvaluationRecord(
     blocs,
     evidence,
     unattached: evidence.filter((e) => !shown.has(e.id)),
+    rgaaAudits: [...audits].sort(byOpening).flatMap((row) => toAudit(row) ?? []),
   };
 }
 

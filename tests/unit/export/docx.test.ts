@@ -6,9 +6,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { planToDocx, recordToDocx } from '@/lib/export/docx';
 import { buildEvaluationRecord, type EvaluationRecord } from '@/lib/export/record';
 import { recordPlan } from '@/lib/export/record-plan';
+import { rgaaCriterion } from '@/lib/rgaa/criteria';
 import { WorkspaceDb } from '@/lib/workspace/db';
-import { exportCertification, SAMPLE, SCREENSHOT, seedExportSession } from '../../fixtures/export-session';
+import { AUDITED_PAGE, exportCertification, SAMPLE, SCREENSHOT, seedExportSession } from '../../fixtures/export-session';
 import { docxParts, docxText, docxXml, missingInOrder } from './read-documents';
+
+/** A criterion's official wording (it holds no-break spaces). */
+const title = (n: string) => rgaaCriterion(n)!.title;
 
 // jsdom ships no types; its DOMParser is a strict XML parser (saxes).
 const { JSDOM } = createRequire(import.meta.url)('jsdom') as { JSDOM: new (html: string) => { window: { DOMParser: typeof DOMParser } } };
@@ -90,6 +94,7 @@ describe('jury record (DOCX)', () => {
         'Ajourné / à compléter',
         `Motivation : ${SAMPLE.blocMotivation}`,
         'par Jean Dupont',
+        "Audit d'accessibilité (RGAA 4.1.2)",
         'Preuves non rattachées à un critère évalué',
         'https://atelier-brume.fr/mentions',
         'Signatures',
@@ -112,6 +117,44 @@ describe('jury record (DOCX)', () => {
     expect(xml).toContain('l’œuvre —');
   });
 
+  it('carries the RGAA audit after the blocs: the page, its counts, the rate, each assessed criterion with its comment, escaped', () => {
+    const text = docxText(xml);
+    expect(
+      missingInOrder(text, [
+        'Décision du jury — Bloc 2',
+        "Audit d'accessibilité (RGAA 4.1.2)",
+        AUDITED_PAGE.pageTitle,
+        `Adresse de la page : ${AUDITED_PAGE.url}`,
+        'Dernière modification le 12 mars 2025 à 10:',
+        'Conforme',
+        'Non conforme',
+        'Non applicable',
+        'Non testé',
+        'Total',
+        '102',
+        '106',
+        'Taux de conformité : 33,3 % (1 ÷ (1 + 2))',
+        'le taux de conformité ne porte que sur les critères testés',
+        "L'analyse automatique ne propose que des non-conformités, que le juré a confirmées ou non",
+        'Critères évalués :',
+        `1.1 — ${title('1.1')} : Non conforme`,
+        `Commentaire : ${SAMPLE.rgaaComment}`,
+        `3.2 — ${title('3.2')} : Conforme`,
+        `8.3 — ${title('8.3')} : Non applicable`,
+        `11.1 — ${title('11.1')} : Non conforme (proposé par l'analyse automatique, non revu)`,
+        'Commentaire : Test automatique (axe-core)',
+        'Preuves non rattachées à un critère évalué',
+        'Signatures',
+      ]),
+    ).toBeNull();
+    // Only the juror's own result on 1.1 is not flagged as automated.
+    expect(text).not.toContain(`1.1 — ${title('1.1')} : Non conforme (proposé`);
+    expect(xml).toContain(escapeXml(SAMPLE.rgaaComment));
+    expect(xml).toContain('&lt;img&gt; sans alt &amp; « guillemets »');
+    expect(xml).toContain('&lt;input id=&quot;email&quot;&gt;');
+    expect(xml).not.toContain('<img>');
+  });
+
   it('uses real Title and Heading 1–3 styles: blocs, groups of criteria, criteria', () => {
     const headings = [...xml.matchAll(/<w:p>(?:(?!<\/w:p>).)*?<w:pStyle w:val="(Title|Heading\d)"\/>(?:(?!<\/w:p>).)*?<\/w:p>/g)].map((m) => [m[1], docxText(m[0])]);
     expect(headings[0]).toEqual(['Title', "Procès-verbal d'évaluation"]);
@@ -119,9 +162,11 @@ describe('jury record (DOCX)', () => {
       'Membres du jury',
       'Bloc 1 — Concevoir la stratégie',
       'Bloc 2 — Animer les communautés (bloc optionnel)',
+      "Audit d'accessibilité (RGAA 4.1.2)",
       'Preuves non rattachées à un critère évalué',
       'Signatures',
     ]);
+    expect(headings.filter(([s]) => s === 'Heading2').map(([, t]) => t)).toContain(AUDITED_PAGE.pageTitle);
     expect(headings.filter(([s]) => s === 'Heading3').map(([, t]) => t)).toEqual(['C1 · critère 1', 'C1+C2 · critère 1', 'Bloc 1 · critère 1', 'Bloc 1 · critère 2', 'C3 · critère 1']);
     expect(docxXml(bytes, 'word/styles.xml')).toMatch(/w:styleId="Heading1"/);
   });
@@ -176,6 +221,30 @@ describe('jury record (DOCX)', () => {
 
   it('renders any plan in English too', async () => {
     const text = docxText(docxXml(await planToDocx(recordPlan(record, { lang: 'en' }))));
-    expect(missingInOrder(text, ['Evaluation record', 'Candidate', 'Jury members', 'Status: Acquired', 'Deferred / to complete'])).toBeNull();
+    expect(
+      missingInOrder(text, [
+        'Evaluation record',
+        'Candidate',
+        'Jury members',
+        'Status: Acquired',
+        'Deferred / to complete',
+        'Accessibility audit (RGAA 4.1.2)',
+        `Page address: ${AUDITED_PAGE.url}`,
+        'Last changed on 12 March 2025',
+        'Compliant',
+        'Non-compliant',
+        'Not applicable',
+        'Not tested',
+        'Conformity rate: 33.3% (1 ÷ (1 + 2))',
+        'covers only the criteria tested',
+        'Criteria assessed:',
+        `1.1 — ${title('1.1')}: Non-compliant`,
+        `Comment: ${SAMPLE.rgaaComment}`,
+        `8.3 — ${title('8.3')}: Not applicable`,
+        `11.1 — ${title('11.1')}: Non-compliant (proposed by the automated analysis, not reviewed)`,
+        'Signatures',
+      ]),
+    ).toBeNull();
+    expect(text).not.toMatch(/Taux de conformité|Non conforme|Critères évalués/);
   });
 });

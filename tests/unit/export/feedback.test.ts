@@ -47,6 +47,10 @@ describe('buildFeedback', () => {
     // An exemption is said, not explained.
     expect(b1!.competencies[1]!.exempted[0]).toMatchObject({ status: 'exempte', observation: '' });
     expect(JSON.stringify(feedback)).not.toMatch(/NOTE-INTERNE|référent handicap|Nadia|Jean Dupont|decidedBy|evidence/);
+    // The juror's RGAA audit stays in the record: its comments are internal notes.
+    expect(jury.rgaaAudits[0]!.criteria[0]!.comment).toBe(SAMPLE.rgaaComment);
+    expect(JSON.stringify(feedback)).not.toContain('sans alt');
+    expect(planText(feedbackPlan(feedback))).not.toMatch(/sans alt|axe-core|Taux de conformité|RGAA 4\.1\.2/);
   });
 
   it('in tutor mode, carries the tutor’s feedback instead of decisions', () => {

@@ -7,9 +7,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { escapeMarkdown, planToMarkdown, recordToMarkdown } from '@/lib/export/markdown';
 import { b, li, p, type DocumentPlan } from '@/lib/export/plan';
 import { buildEvaluationRecord, type EvaluationRecord } from '@/lib/export/record';
+import { rgaaCriterion } from '@/lib/rgaa/criteria';
 import { WorkspaceDb } from '@/lib/workspace/db';
 import { exportCertification, SAMPLE, seedExportSession } from '../../fixtures/export-session';
 import { missingInOrder } from './read-documents';
+
+/** A criterion's official wording (it holds no-break spaces). */
+const title = (n: string) => rgaaCriterion(n)!.title;
 
 const html = (md: string) => micromark(md, { extensions: [gfm()], htmlExtensions: [gfmHtml()] });
 const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
@@ -107,7 +111,21 @@ describe('jury record (Markdown)', () => {
     expect(rendered).not.toMatch(/<script|<b>|href="javascript|<em>ni gras/);
     // The title, the headings Grille wrote, and nothing from the observations.
     expect([...rendered.matchAll(/<h(\d)>([^<]*)</g)].map((m) => m[2]).filter((t) => /titre/i.test(t!))).toEqual([]);
-    // Two count tables and the signature table.
-    expect(rendered.match(/<table>/g)).toHaveLength(3);
+    // Two count tables, the RGAA audit's counts and the signature table.
+    expect(rendered.match(/<table>/g)).toHaveLength(4);
+    expect(rendered).toContain('<th>Conforme</th>\n<th>Non conforme</th>\n<th>Non applicable</th>\n<th>Non testé</th>\n<th>Total</th>');
+    expect(
+      missingInOrder(text, [
+        'Ajourné / à compléter',
+        "Audit d'accessibilité (RGAA 4.1.2)",
+        'Taux de conformité : 33,3 % (1 ÷ (1 + 2))',
+        `1.1 — ${title('1.1')} : Non conforme`,
+        `Commentaire : ${SAMPLE.rgaaComment}`,
+        `11.1 — ${title('11.1')} : Non conforme (proposé par l'analyse automatique, non revu)`,
+        `Commentaire : ${SAMPLE.rgaaProposal}`,
+        'Signature : ____',
+      ]),
+    ).toBeNull();
+    expect(rendered).not.toMatch(/<img|<input/);
   });
 });

@@ -11,8 +11,9 @@ import { planToPdf, recordToPdf, toWinAnsi } from '@/lib/export/pdf';
 import { p, type DocumentPlan } from '@/lib/export/plan';
 import { buildEvaluationRecord, type EvaluationRecord } from '@/lib/export/record';
 import { recordPlan } from '@/lib/export/record-plan';
+import { rgaaCriterion } from '@/lib/rgaa/criteria';
 import { WorkspaceDb } from '@/lib/workspace/db';
-import { exportCertification, makePng, SAMPLE, seedExportSession } from '../../fixtures/export-session';
+import { AUDITED_PAGE, exportCertification, makePng, SAMPLE, seedExportSession } from '../../fixtures/export-session';
 import { missingInOrder, pdfStructure, pdfText, structNodes, type PdfPageStructure, type PdfText } from './read-documents';
 
 let record: EvaluationRecord;
@@ -70,11 +71,40 @@ describe('jury record (PDF)', () => {
         'C3 · critère 1',
         'Ajourné / à compléter',
         `Motivation : ${SAMPLE.blocMotivation}`,
+        "Audit d'accessibilité (RGAA 4.1.2)",
         'Signatures',
         'Nadia Benali externe Signature : ____',
         'Jean Dupont interne Signature : ____',
       ]),
     ).toBeNull();
+  });
+
+  it('carries the RGAA audit after the blocs: page, counts, rate, assessed criteria with their comments, markup literal', () => {
+    // pdf.js reads no-break spaces (before « ? » in the criteria's wording) back as plain spaces.
+    const text = flat(pdf.text).replace(/\u00a0/g, ' ');
+    const title = (n: string) => rgaaCriterion(n)!.title.replace(/\u00a0/g, ' ');
+    expect(
+      missingInOrder(text, [
+        'Décision du jury — Bloc 2',
+        "Audit d'accessibilité (RGAA 4.1.2)",
+        AUDITED_PAGE.pageTitle,
+        `Adresse de la page : ${AUDITED_PAGE.url}`,
+        'Dernière modification le 12 mars 2025 à 10:',
+        'Conforme Non conforme Non applicable Non testé Total',
+        '1 2 1 102 106',
+        'Taux de conformité : 33,3 % (1 ÷ (1 + 2))',
+        'le taux de conformité ne porte que sur les critères testés',
+        'Critères évalués :',
+        `1.1 — ${title('1.1')} : Non conforme`,
+        `Commentaire : ${SAMPLE.rgaaComment}`,
+        `3.2 — ${title('3.2')} : Conforme`,
+        `8.3 — ${title('8.3')} : Non applicable`,
+        `11.1 — ${title('11.1')} : Non conforme (proposé par l'analyse automatique, non revu)`,
+        'Commentaire : Test automatique (axe-core) : 2 champs sans étiquette. Éléments : - input#email : <input id="email">',
+        'Signatures',
+      ]),
+    ).toBeNull();
+    expect(pdf.text).toContain('<img> sans alt & « guillemets »');
   });
 
   it('keeps markup literal and French typography intact', () => {
@@ -94,6 +124,14 @@ describe('jury record (PDF)', () => {
     pdf.pages.forEach((page, n) => {
       expect(page.startsWith(`Procès-verbal d'évaluation — ${SAMPLE.candidate} — Certification de test`)).toBe(true);
       expect(page.endsWith(`Page ${n + 1} / ${pdf.pages.length}`)).toBe(true);
+    });
+  });
+
+  it('ends no page on a heading: a heading stays with what follows it, a sub-heading included', () => {
+    const headings = new Set(recordPlan(record, { timeZone: 'Europe/Paris' }).blocks.flatMap((b) => (b.type === 'heading' ? [b.text] : [])));
+    pdf.pages.slice(0, -1).forEach((page, n) => {
+      const lines = page.split('\n').filter((line) => line.trim() && !/^Page \d+ \/ \d+$/.test(line));
+      expect(headings.has(lines.at(-1)!), `page ${n + 1} ends on « ${lines.at(-1)} »`).toBe(false);
     });
   });
 

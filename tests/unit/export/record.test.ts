@@ -1,8 +1,12 @@
 // @vitest-environment node
 import { beforeEach, describe, expect, it } from 'vitest';
+import { planText } from '@/lib/export/plan';
 import { buildEvaluationRecord, buildSessionRecords, ExportError } from '@/lib/export/record';
+import { recordPlan } from '@/lib/export/record-plan';
+import { rgaaCriterion } from '@/lib/rgaa/criteria';
 import { WorkspaceDb } from '@/lib/workspace/db';
-import { exportCertification, SAMPLE, SCREENSHOT, seedExportSession } from '../../fixtures/export-session';
+import { openAudit, setCriterion } from '@/lib/workspace/rgaa-audits';
+import { AUDITED_PAGE, exportCertification, SAMPLE, SCREENSHOT, seedExportSession, T0 } from '../../fixtures/export-session';
 
 let db: WorkspaceDb;
 beforeEach(() => {
@@ -93,6 +97,59 @@ describe('buildEvaluationRecord', () => {
     await expect(buildEvaluationRecord(db, 'nope', [exportCertification])).rejects.toThrow(ExportError);
     const id = await seedExportSession(db);
     await expect(buildEvaluationRecord(db, id, [])).rejects.toThrow(/n’est pas chargé dans Grille/);
+  });
+
+  it('carries the RGAA audit: counts over the 106 criteria, conformity rate, assessed criteria in RGAA order, automated proposals flagged', async () => {
+    const id = await seedExportSession(db);
+    const record = await buildEvaluationRecord(db, id, [exportCertification]);
+    expect(record.rgaaAudits).toHaveLength(1);
+    const audit = record.rgaaAudits[0]!;
+    expect(audit).toMatchObject({ pageUrl: AUDITED_PAGE.url, pageTitle: AUDITED_PAGE.pageTitle, counts: { C: 1, NC: 2, NA: 1, NT: 102 } });
+    expect(audit.rate).toBeCloseTo(1 / 3);
+    expect(audit.updatedAt).toBeGreaterThan(audit.createdAt);
+    expect(audit.criteria.map((c) => [c.number, c.result, c.automated, c.comment])).toEqual([
+      // The automated pass proposed 1.1 too; the juror's entry replaced it.
+      ['1.1', 'NC', false, SAMPLE.rgaaComment],
+      ['3.2', 'C', false, ''],
+      ['8.3', 'NA', false, ''],
+      ['11.1', 'NC', true, SAMPLE.rgaaProposal],
+    ]);
+    expect(audit.criteria[0]!.title).toBe(rgaaCriterion('1.1')!.title);
+  });
+
+  it('leaves out audits with nothing assessed, keeps the others in the order they were opened, says when the rate cannot be computed', async () => {
+    const id = await seedExportSession(db);
+    const page = (url: string) => ({ evaluationId: id, pageUrl: url, pageTitle: '' });
+    // Opened and left empty; a comment on a criterion left « Non testé ».
+    await openAudit(db, page('https://atelier-brume.fr/vide'), T0 + 500);
+    await setCriterion(db, page('https://atelier-brume.fr/nt'), { criterion: '1.1', comment: 'pas encore regardé' }, null, T0 + 600);
+    // Opened before the fixture's audit, only « Non applicable »: no rate.
+    await setCriterion(db, page('https://atelier-brume.fr/a-propos'), { criterion: '4.1', result: 'NA' }, null, T0 + 700);
+    const other = await seedExportSession(db, 'tuteur');
+    await setCriterion(db, { evaluationId: other, pageUrl: 'https://ailleurs.example/', pageTitle: 'Ailleurs' }, { criterion: '1.1', result: 'C' }, null);
+    const record = await buildEvaluationRecord(db, id, [exportCertification]);
+    expect(record.rgaaAudits.map((a) => [a.pageUrl, a.rate])).toEqual([
+      ['https://atelier-brume.fr/a-propos', null],
+      [AUDITED_PAGE.url, expect.closeTo(1 / 3)],
+    ]);
+    const text = planText(recordPlan(record));
+    // Untitled page: its address is its heading.
+    expect(text).toContain("Audit d'accessibilité (RGAA 4.1.2)\nhttps://atelier-brume.fr/a-propos\nAdresse de la page : https://atelier-brume.fr/a-propos");
+    expect(text).toContain('Taux de conformité : non calculable (aucun critère conforme ou non conforme)');
+    expect(text).not.toMatch(/atelier-brume\.fr\/vide|atelier-brume\.fr\/nt|pas encore regardé|ailleurs\.example/);
+    // Tutor mode: the tutor confirmed the proposals, not a juror.
+    const tutor = planText(recordPlan(await buildEvaluationRecord(db, other, [exportCertification])));
+    expect(tutor).toContain('que le tuteur a confirmées ou non');
+  });
+
+  it('has no audit section when the evaluation has no audit', async () => {
+    const id = await seedExportSession(db);
+    await db.rgaaAudits.where('evaluationId').equals(id).delete();
+    const record = await buildEvaluationRecord(db, id, [exportCertification]);
+    expect(record.rgaaAudits).toEqual([]);
+    const text = planText(recordPlan(record));
+    expect(text).not.toMatch(/RGAA 4\.1\.2|Taux de conformité/);
+    expect(planText(recordPlan(record, { lang: 'en' }))).not.toContain('Accessibility audit');
   });
 
   it('builds a session, most recently changed first', async () => {
