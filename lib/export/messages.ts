@@ -140,7 +140,7 @@ export const DOC = {
       'As the RGAA defines it, the conformity rate covers only the criteria tested: compliant ÷ (compliant + non-compliant), not applicable and not tested criteria being excluded. The automated analysis only proposes non-compliances, which the tutor confirmed or not: those not reviewed are marked as such.',
     ),
   },
-  rgaaCriteria: x('Critères évalués', 'Criteria assessed'),
+  rgaaCriteria: x('Critères évalués ou commentés', 'Criteria assessed or commented'),
   rgaaAutomated: x("proposé par l'analyse automatique, non revu", 'proposed by the automated analysis, not reviewed'),
   rgaaComment: x('Commentaire', 'Comment'),
   // Feedback

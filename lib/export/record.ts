@@ -135,13 +135,13 @@ export interface RecordBloc {
   decision: RecordDecision | null;
 }
 
-/** A criterion the juror assessed in an RGAA grid (C, NC or NA: « Non testé » ones are not listed). */
+/** A criterion the juror assessed (C, NC or NA) or commented in an RGAA grid; « Non testé » without a comment is not listed. */
 export interface RecordRgaaCriterion {
   /** « 1.1 ». */
   number: string;
   /** The criterion's official wording (RGAA 4.1.2, French only). */
   title: string;
-  result: Exclude<RgaaResult, 'NT'>;
+  result: RgaaResult;
   /** The juror's comment (or the automated proposal's): an internal note, never in the candidate's feedback. */
   comment: string;
   /** Still the automated pass's « NC » proposal, not reviewed by the juror. */
@@ -160,7 +160,7 @@ export interface RecordRgaaAudit {
   counts: RgaaCounts;
   /** C ÷ (C + NC), as the RGAA defines it; null when C + NC = 0. */
   rate: number | null;
-  /** The assessed criteria, in RGAA order. */
+  /** The assessed or commented criteria, in RGAA order. */
   criteria: RecordRgaaCriterion[];
 }
 
@@ -183,7 +183,7 @@ export interface EvaluationRecord {
   evidence: RecordEvidence[];
   /** Evidence backing none of the criteria shown (none chosen, or another bloc's). */
   unattached: RecordEvidence[];
-  /** The RGAA audits of the evaluation with at least one criterion assessed, in the order they were opened. */
+  /** The RGAA audits of the evaluation with at least one criterion assessed or commented, in the order they were opened. */
   rgaaAudits: RecordRgaaAudit[];
 }
 
@@ -229,12 +229,13 @@ function toFinding(row: EvidenceRow): RecordFinding | null {
 
 const RGAA_NUMBERS = RGAA_CRITERIA.map((c) => c.number);
 
-/** The audit as the record shows it; null when no criterion is assessed (all « Non testé »). */
+/** The audit as the record shows it; null when no criterion is assessed or commented. */
 function toAudit(row: RgaaAuditRow): RecordRgaaAudit | null {
   const criteria: RecordRgaaCriterion[] = [];
   for (const c of RGAA_CRITERIA) {
     const r = row.results[c.number];
-    if (!r || r.result === 'NT') continue;
+    // A comment on a criterion left « Non testé » is the juror's note too: kept.
+    if (!r || (r.result === 'NT' && !r.comment.trim())) continue;
     criteria.push({ number: c.number, title: c.title, result: r.result, comment: r.comment, automated: r.source === 'automated', updatedAt: r.updatedAt });
   }
   if (!criteria.length) return null;

@@ -94,7 +94,7 @@ describe('jury record (PDF)', () => {
         '1 2 1 102 106',
         'Taux de conformité : 33,3 % (1 ÷ (1 + 2))',
         'le taux de conformité ne porte que sur les critères testés',
-        'Critères évalués :',
+        'Critères évalués ou commentés :',
         `1.1 — ${title('1.1')} : Non conforme`,
         `Commentaire : ${SAMPLE.rgaaComment}`,
         `3.2 — ${title('3.2')} : Conforme`,

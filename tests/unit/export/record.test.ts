@@ -117,7 +117,7 @@ describe('buildEvaluationRecord', () => {
     expect(audit.criteria[0]!.title).toBe(rgaaCriterion('1.1')!.title);
   });
 
-  it('leaves out audits with nothing assessed, keeps the others in the order they were opened, says when the rate cannot be computed', async () => {
+  it('leaves out audits with nothing assessed or commented, keeps the others in the order they were opened, says when the rate cannot be computed', async () => {
     const id = await seedExportSession(db);
     const page = (url: string) => ({ evaluationId: id, pageUrl: url, pageTitle: '' });
     // Opened and left empty; a comment on a criterion left « Non testé ».
@@ -129,14 +129,18 @@ describe('buildEvaluationRecord', () => {
     await setCriterion(db, { evaluationId: other, pageUrl: 'https://ailleurs.example/', pageTitle: 'Ailleurs' }, { criterion: '1.1', result: 'C' }, null);
     const record = await buildEvaluationRecord(db, id, [exportCertification]);
     expect(record.rgaaAudits.map((a) => [a.pageUrl, a.rate])).toEqual([
+      ['https://atelier-brume.fr/nt', null],
       ['https://atelier-brume.fr/a-propos', null],
       [AUDITED_PAGE.url, expect.closeTo(1 / 3)],
     ]);
     const text = planText(recordPlan(record));
     // Untitled page: its address is its heading.
-    expect(text).toContain("Audit d'accessibilité (RGAA 4.1.2)\nhttps://atelier-brume.fr/a-propos\nAdresse de la page : https://atelier-brume.fr/a-propos");
+    expect(text).toContain("Audit d'accessibilité (RGAA 4.1.2)\nhttps://atelier-brume.fr/nt\nAdresse de la page : https://atelier-brume.fr/nt");
+    expect(text).toContain('https://atelier-brume.fr/a-propos\nAdresse de la page : https://atelier-brume.fr/a-propos');
+    // The comment on a criterion left « Non testé » is kept, with its result.
+    expect(text).toMatch(/1\.1 — [^\n]+ : Non testé\n[^\n]*pas encore regardé/);
     expect(text).toContain('Taux de conformité : non calculable (aucun critère conforme ou non conforme)');
-    expect(text).not.toMatch(/atelier-brume\.fr\/vide|atelier-brume\.fr\/nt|pas encore regardé|ailleurs\.example/);
+    expect(text).not.toMatch(/atelier-brume\.fr\/vide|ailleurs\.example/);
     // Tutor mode: the tutor confirmed the proposals, not a juror.
     const tutor = planText(recordPlan(await buildEvaluationRecord(db, other, [exportCertification])));
     expect(tutor).toContain('que le tuteur a confirmées ou non');
