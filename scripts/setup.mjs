@@ -38,36 +38,47 @@ export function ensureDependencies() {
 /** Debian's chromium (and chromium-l10n, so Grille shows in French) when absent. */
 export function ensureChromium() {
   if (existsSync(CHROMIUM) && (process.env.CHROMIUM_PATH || existsSync(FRENCH_LOCALE))) return;
-  const asRoot = process.getuid?.() === 0;
-  if (!asRoot && spawnSync('sudo', ['-n', 'true']).status !== 0) {
-    console.error(`Chromium est absent (${CHROMIUM}) et l'installer demande les droits root :\n  sudo apt-get update && sudo apt-get install -y chromium chromium-l10n`);
-    process.exit(1);
-  }
-  console.log('→ apt-get install chromium chromium-l10n');
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  const apt = (...args) => (asRoot ? must('apt-get', args, { env }) : must('sudo', ['-E', 'apt-get', ...args], { env }));
-  apt('update');
-  apt('install', '-y', '--no-install-recommends', 'chromium', 'chromium-l10n');
+  aptInstall(`Chromium (${CHROMIUM})`, ['chromium', 'chromium-l10n']);
 }
 
 export const SOFFICE = process.env.SOFFICE_PATH ?? '/usr/bin/soffice';
+export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+const FIREFOX_FRENCH = '/usr/lib/firefox-esr/browser/extensions/langpack-fr@firefox-esr.mozilla.org.xpi';
+
+/** Debian packages, as root or through sudo; explains what to run when neither is possible. */
+function aptInstall(what, packages) {
+  const asRoot = process.getuid?.() === 0;
+  if (!asRoot && spawnSync('sudo', ['-n', 'true']).status !== 0) {
+    console.error(`${what} est absent et l'installer demande les droits root :\n  sudo apt-get update && sudo apt-get install -y ${packages.join(' ')}`);
+    process.exit(1);
+  }
+  console.log(`→ apt-get install ${packages.join(' ')}`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const apt = (...args) => (asRoot ? must('apt-get', args, { env }) : must('sudo', ['-E', 'apt-get', ...args], { env }));
+  apt('update');
+  apt('install', '-y', '--no-install-recommends', ...packages);
+}
 
 /**
  * Debian's LibreOffice Writer (without its GUI) when absent: the tests open the exported DOCX in it,
  * as a jury secretary would, to check that it opens, lays out and saves again.
  */
 export function ensureLibreOffice() {
-  if (existsSync(SOFFICE)) return;
-  const asRoot = process.getuid?.() === 0;
-  if (!asRoot && spawnSync('sudo', ['-n', 'true']).status !== 0) {
-    console.error(`LibreOffice est absent (${SOFFICE}) et l'installer demande les droits root :\n  sudo apt-get update && sudo apt-get install -y libreoffice-writer-nogui`);
-    process.exit(1);
+  if (!existsSync(SOFFICE)) aptInstall(`LibreOffice (${SOFFICE})`, ['libreoffice-writer-nogui']);
+}
+
+/** Debian's Firefox ESR and its French language pack when absent: Grille is tested in Firefox too. */
+export function ensureFirefox() {
+  if (existsSync(FIREFOX) && (process.env.FIREFOX_PATH || existsSync(FIREFOX_FRENCH))) return;
+  aptInstall(`Firefox ESR (${FIREFOX})`, ['firefox-esr', 'firefox-esr-l10n-fr']);
+}
+
+export function firefoxVersion() {
+  try {
+    return execFileSync(FIREFOX, ['--version'], { encoding: 'utf8' }).trim();
+  } catch {
+    return 'inconnue';
   }
-  console.log('→ apt-get install libreoffice-writer-nogui');
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  const apt = (...args) => (asRoot ? must('apt-get', args, { env }) : must('sudo', ['-E', 'apt-get', ...args], { env }));
-  apt('update');
-  apt('install', '-y', '--no-install-recommends', 'libreoffice-writer-nogui');
 }
 
 export function libreOfficeVersion() {

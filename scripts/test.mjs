@@ -4,12 +4,14 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromiumVersion, ensureChromium, ensureDependencies, ensureLibreOffice, libreOfficeVersion, must, run } from './setup.mjs';
+import { chromiumVersion, ensureChromium, ensureDependencies, ensureFirefox, ensureLibreOffice, firefoxVersion, libreOfficeVersion, must, run } from './setup.mjs';
 
 ensureDependencies();
 ensureChromium();
 ensureLibreOffice();
+ensureFirefox();
 console.log(`Chromium : ${chromiumVersion()}`);
+console.log(`Firefox : ${firefoxVersion()}`);
 console.log(`LibreOffice : ${libreOfficeVersion()}`);
 
 const reports = mkdtempSync(join(tmpdir(), 'grille-test-'));
