@@ -59,6 +59,10 @@ async function report(phase: Report['phase']): Promise<Report> {
 beforeAll(async () => {
   if (!existsSync(FIREFOX)) throw new Error(`Firefox est absent (${FIREFOX}) : npm test l'installe (apt-get install firefox-esr firefox-esr-l10n-fr).`);
   if (process.env.GRILLE_SKIP_BUILD !== '1' || !existsSync(BUILD)) execFileSync('npx', ['wxt', 'build', '-b', 'firefox'], { stdio: 'inherit' });
+  const version = execFileSync(FIREFOX, ['--version'], { encoding: 'utf8' });
+  const major = Number(/(\d+)\./.exec(version)?.[1] ?? 0);
+  const required = Number(JSON.parse(readFileSync(join(BUILD, 'manifest.json'), 'utf8')).browser_specific_settings.gecko.strict_min_version.split('.')[0]);
+  if (major < required) throw new Error(`${version.trim()} : Grille demande Firefox ${required} ou plus (strict_min_version du manifeste).`);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };
 
