@@ -21,6 +21,8 @@ export const CAPTURE_ERROR_CODES = [
   'tabGone',
   /** The page answered something that is not a selection (validation failed). */
   'unreadable',
+  /** The page did not answer in time (a very heavy or busy page): the juror may try again. */
+  'timeout',
   'failed',
 ] as const;
 export type CaptureErrorCode = (typeof CAPTURE_ERROR_CODES)[number];

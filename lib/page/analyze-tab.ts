@@ -27,21 +27,34 @@ async function inject(tabId: number): Promise<void> {
   await browser.scripting.executeScript({ target: { tabId }, files: [ANALYZER_FILE] });
 }
 
+/** How long the panel waits for the page: a 10 000-element page takes about 4 s (bench/analysis.mjs). */
+export const ANALYSIS_TIMEOUT_MS = 120_000;
+
 /** Runs the analyzer in the tab; throws an AnalysisError the panel can show. */
-export async function analyzeTab(tabId: number, url: string, options: AnalyzeOptions): Promise<PageFacts> {
+export async function analyzeTab(tabId: number, url: string, options: AnalyzeOptions, timeoutMs = ANALYSIS_TIMEOUT_MS): Promise<PageFacts> {
   if (!isCapturableUrl(url)) throw new AnalysisError('protected');
   let raw: unknown;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   try {
-    await inject(tabId);
-    const [result] = await browser.scripting.executeScript({
-      target: { tabId },
-      // Self-contained: runs in the page's isolated world, where analyzer.js left its entry point.
-      func: (opts: AnalyzeOptions) => (globalThis as unknown as AnalyzerGlobal).__grilleAnalyzer?.analyze(opts) ?? null,
-      args: [options],
+    const run = (async () => {
+      await inject(tabId);
+      return browser.scripting.executeScript({
+        target: { tabId },
+        // Self-contained: runs in the page's isolated world, where analyzer.js left its entry point.
+        func: (opts: AnalyzeOptions) => (globalThis as unknown as AnalyzerGlobal).__grilleAnalyzer?.analyze(opts) ?? null,
+        args: [options],
+      });
+    })();
+    // A page whose main thread is stuck never answers: stop waiting (a late answer is dropped).
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new AnalysisError('timeout')), timeoutMs);
     });
+    const [result] = await Promise.race([run, late]);
     raw = result?.result;
   } catch (error) {
     throw new AnalysisError(classifyBrowserError(error, url), { cause: error });
+  } finally {
+    clearTimeout(timer);
   }
   const parsed = PageFacts.safeParse(raw);
   if (!parsed.success) {
