@@ -69,7 +69,7 @@ export function googleExportTarget(url: string, base: string = GOOGLE_DOCS_ORIGI
   return { kind: p.kind, id: p.id, exportUrl };
 }
 
-export type GoogleExportErrorCode = 'not-google-document' | 'no-access' | 'http-error' | 'unexpected-content' | 'network';
+export type GoogleExportErrorCode = 'not-google-document' | 'no-access' | 'http-error' | 'unexpected-content' | 'network' | 'timeout';
 
 /** A typed failure with the message to show the juror (French first). */
 export class GoogleExportError extends Error {
@@ -226,7 +226,17 @@ export interface FetchExportOptions {
   base?: string;
   /** Bytes read at most (EXPORT_MAX_BYTES). */
   maxBytes?: number;
+  /** Gives up on an export that does not arrive (EXPORT_TIMEOUT_MS). */
+  timeoutMs?: number;
 }
+
+/** A document's export usually takes a few seconds; past this, Google is not answering. */
+export const EXPORT_TIMEOUT_MS = 60_000;
+
+const TIMEOUT: Localized = {
+  fr: "Google Docs n'a pas envoyé le document à temps (plus d'une minute) : réessayez dans un moment.",
+  en: 'Google Docs did not send the document in time (over a minute): try again in a moment.',
+};
 
 /** Reads the document shown at `tabUrl` through its export, with the juror's Google session. */
 export async function fetchGoogleExport(tabUrl: string, options: FetchExportOptions = {}): Promise<PageSnapshot> {
@@ -239,9 +249,11 @@ export async function fetchGoogleExport(tabUrl: string, options: FetchExportOpti
     });
   }
   let response: Response;
+  const signal = AbortSignal.timeout(options.timeoutMs ?? EXPORT_TIMEOUT_MS);
   try {
-    response = await doFetch(target.exportUrl, { credentials: 'include', redirect: 'follow', headers: { Accept: target.kind === 'docs' ? 'text/html' : 'text/plain' } });
+    response = await doFetch(target.exportUrl, { credentials: 'include', redirect: 'follow', signal, headers: { Accept: target.kind === 'docs' ? 'text/html' : 'text/plain' } });
   } catch {
+    if (signal.aborted) throw new GoogleExportError('timeout', TIMEOUT);
     throw new GoogleExportError('network', {
       fr: "Grille n'a pas pu joindre Google Docs : vérifiez la connexion et l'accès accordé à docs.google.com, puis réessayez.",
       en: 'Grille could not reach Google Docs: check the connection and the access granted to docs.google.com, then try again.',
@@ -256,7 +268,15 @@ export async function fetchGoogleExport(tabUrl: string, options: FetchExportOpti
     throw httpError(response.status);
   }
   const type = (response.headers.get('content-type') ?? '').toLowerCase();
-  const { text, cut: downloadCut } = await readBounded(response, options.maxBytes ?? EXPORT_MAX_BYTES);
+  let read: Awaited<ReturnType<typeof readBounded>>;
+  try {
+    read = await readBounded(response, options.maxBytes ?? EXPORT_MAX_BYTES);
+  } catch (error) {
+    // The same signal stops a body that stalls midway.
+    if (signal.aborted) throw new GoogleExportError('timeout', TIMEOUT);
+    throw error;
+  }
+  const { text, cut: downloadCut } = read;
   const html = type.includes('text/html');
   if (html && looksLikeSignIn(new DOMParser().parseFromString(text.slice(0, 200_000), 'text/html'))) throw new GoogleExportError('no-access', NO_ACCESS, response.status);
   if (target.kind === 'docs' && html) return snapshotFromDocsHtml(text, tabUrl, downloadCut);

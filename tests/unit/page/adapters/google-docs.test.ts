@@ -52,6 +52,11 @@ beforeAll(async () => {
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
       return res.end('<html><body><form action="https://accounts.google.com/v3/signin/identifier"><input id="identifierId" type="email"></form></body></html>');
     }
+    if (id === 'silent-document-000001') return; // Never answers.
+    if (id === 'stalled-document-00001') {
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+      return void res.write('<html><body><p>Le début, puis plus rien'); // Never ends.
+    }
     if (id === 'server-error-00000001') {
       res.writeHead(500);
       return res.end();
@@ -166,6 +171,13 @@ describe('fetchGoogleExport', () => {
     const broken = await failure(fetchGoogleExport(tab('server-error-00000001'), { base }));
     expect(broken).toMatchObject({ code: 'http-error', status: 500 });
     expect(broken.message).toContain('erreur 500');
+  });
+
+  it('gives up on an export that does not come, or stops midway, with its own message', async () => {
+    const silent = await failure(fetchGoogleExport(tab('silent-document-000001'), { base, timeoutMs: 200 }));
+    expect(silent.code).toBe('timeout');
+    expect(silent.message).toMatch(/^Google Docs n'a pas envoyé le document à temps/);
+    expect((await failure(fetchGoogleExport(tab('stalled-document-00001'), { base, timeoutMs: 300 }))).code).toBe('timeout');
   });
 
   it('not a Google document, or no network', async () => {
