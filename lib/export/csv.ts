@@ -27,6 +27,11 @@ export interface CsvOptions {
   timeZone?: string;
 }
 
+/** The columns both files start with: which evaluation, candidate, certification and mode. */
+function evaluationColumns(r: EvaluationRecord, lang: Lang): string[] {
+  return [r.evaluationId, r.candidate.name, r.certification.title, r.certification.rncp ?? '', String(r.referentielVersion), tr(CSV_HEADERS.modeShort[r.mode], lang)];
+}
+
 /** One row per candidate × criterion of the evaluated blocs. */
 export function criteriaCsv(records: readonly EvaluationRecord[], options: CsvOptions = {}): string {
   const lang = options.lang ?? 'fr';
@@ -36,12 +41,7 @@ export function criteriaCsv(records: readonly EvaluationRecord[], options: CsvOp
       for (const group of bloc.groups) {
         for (const c of group.criteria) {
           rows.push([
-            r.evaluationId,
-            r.candidate.name,
-            r.certification.title,
-            r.certification.rncp ?? '',
-            r.referentielVersion,
-            tr(CSV_HEADERS.modeShort[r.mode], lang),
+            ...evaluationColumns(r, lang),
             bloc.code,
             bloc.title,
             group.kind === 'bloc' ? '' : group.competencies.map((k) => k.code).join(', '),
@@ -73,12 +73,7 @@ export function blocsCsv(records: readonly EvaluationRecord[], options: CsvOptio
       const n = bloc.counts;
       const d = bloc.decision;
       rows.push([
-        r.evaluationId,
-        r.candidate.name,
-        r.certification.title,
-        r.certification.rncp ?? '',
-        r.referentielVersion,
-        tr(CSV_HEADERS.modeShort[r.mode], lang),
+        ...evaluationColumns(r, lang),
         jury,
         bloc.code,
         bloc.title,

@@ -168,15 +168,20 @@ export const DOC = {
   page: (n: number, total: number) => x(`Page ${n} / ${total}`, `Page ${n} of ${total}`),
 };
 
-/** Column headers of the session summaries. */
-export const CSV_HEADERS = {
-  criteria: [
+/** The columns both session summaries start with (lib/export/csv.ts, evaluationColumns). */
+const EVALUATION_COLUMNS = [
     x("Identifiant de l'évaluation", 'Evaluation id'),
     x('Candidat', 'Candidate'),
     x('Certification', 'Certification'),
     x('Code RNCP', 'RNCP code'),
     x('Version du référentiel', 'Référentiel version'),
     x('Cadre', 'Setting'),
+];
+
+/** Column headers of the session summaries. */
+export const CSV_HEADERS = {
+  criteria: [
+    ...EVALUATION_COLUMNS,
     x('Bloc', 'Bloc'),
     x('Intitulé du bloc', 'Bloc title'),
     x('Compétences', 'Competencies'),
@@ -192,12 +197,7 @@ export const CSV_HEADERS = {
     x('Saisi le', 'Entered on'),
   ],
   blocs: [
-    x("Identifiant de l'évaluation", 'Evaluation id'),
-    x('Candidat', 'Candidate'),
-    x('Certification', 'Certification'),
-    x('Code RNCP', 'RNCP code'),
-    x('Version du référentiel', 'Référentiel version'),
-    x('Cadre', 'Setting'),
+    ...EVALUATION_COLUMNS,
     x('Jury', 'Jury'),
     x('Bloc', 'Bloc'),
     x('Intitulé du bloc', 'Bloc title'),

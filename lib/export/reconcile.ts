@@ -3,7 +3,7 @@
 // written into the local evaluation in one transaction, each change recorded in its history
 // (field « reconcile »). The jury decides: nothing is chosen for them.
 import { foldForSearch } from '../text/normalize';
-import { observationWords } from '../workspace/assessments';
+import { blankAssessment, observationWords } from '../workspace/assessments';
 import type { WorkspaceDb } from '../workspace/db';
 import { WorkspaceRuleError } from '../workspace/errors';
 import { newId } from '../workspace/evaluations';
@@ -241,17 +241,7 @@ export async function applyReconciliation(
     for (const difference of reconciliation.criteria) {
       const choice = choices.criteria?.[difference.criterionId];
       if (!choice) continue;
-      const current: AssessmentRow = (await db.assessments.get([evaluationId, difference.criterionId])) ?? {
-        evaluationId,
-        criterionId: difference.criterionId,
-        status: 'non-evalue',
-        exemptionReason: null,
-        observation: '',
-        observationCommitted: '',
-        words: [],
-        updatedAt: 0,
-        updatedBy: null,
-      };
+      const current: AssessmentRow = (await db.assessments.get([evaluationId, difference.criterionId])) ?? blankAssessment(evaluationId, difference.criterionId);
       const takeTheirs = choice.status === 'theirs';
       const status = takeTheirs ? difference.theirs.status : current.status;
       const exemptionReason = takeTheirs ? difference.theirs.exemptionReason : current.exemptionReason;

@@ -17,7 +17,8 @@ export function observationWords(text: string): string[] {
   return [...new Set(foldForSearch(text).split(/[^a-z0-9]+/).filter((w) => w.length >= 2 && !STOP_WORDS.has(w)))];
 }
 
-function blank(evaluationId: string, criterionId: string): AssessmentRow {
+/** A criterion nobody has assessed yet, as stored once someone does. */
+export function blankAssessment(evaluationId: string, criterionId: string): AssessmentRow {
   return {
     evaluationId,
     criterionId,
@@ -48,7 +49,7 @@ export async function setStatus(db: WorkspaceDb, change: StatusChange, who: stri
   const reason = change.status === 'exempte' ? (change.exemptionReason ?? '').trim() : null;
   if (change.status === 'exempte' && !reason) throw new WorkspaceRuleError("Une exemption doit être motivée : indiquez la raison (par exemple l'avis du référent handicap).");
   await db.transaction('rw', db.assessments, db.evaluations, db.history, async () => {
-    const current = (await db.assessments.get([change.evaluationId, change.criterionId])) ?? blank(change.evaluationId, change.criterionId);
+    const current = (await db.assessments.get([change.evaluationId, change.criterionId])) ?? blankAssessment(change.evaluationId, change.criterionId);
     if (current.status === change.status && current.exemptionReason === reason) return;
     const evaluation = await db.evaluations.get(change.evaluationId);
     if (!evaluation) throw new WorkspaceRuleError('Cette évaluation n’existe plus.');
@@ -72,7 +73,7 @@ export async function setStatus(db: WorkspaceDb, change: StatusChange, who: stri
 /** Saves the observation as typed; no history entry until the edit is committed. */
 export async function saveObservation(db: WorkspaceDb, evaluationId: string, criterionId: string, text: string, who: string | null, now = Date.now()): Promise<void> {
   await db.transaction('rw', db.assessments, db.evaluations, async () => {
-    const current = (await db.assessments.get([evaluationId, criterionId])) ?? blank(evaluationId, criterionId);
+    const current = (await db.assessments.get([evaluationId, criterionId])) ?? blankAssessment(evaluationId, criterionId);
     if (current.observation === text) return;
     await touchEvaluation(db, evaluationId, now);
     await db.assessments.put({ ...current, observation: text, words: observationWords(text), updatedAt: now, updatedBy: who });

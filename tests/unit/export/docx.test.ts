@@ -8,7 +8,7 @@ import { buildEvaluationRecord, type EvaluationRecord } from '@/lib/export/recor
 import { recordPlan } from '@/lib/export/record-plan';
 import { rgaaCriterion } from '@/lib/rgaa/criteria';
 import { WorkspaceDb } from '@/lib/workspace/db';
-import { AUDITED_PAGE, exportCertification, SAMPLE, SCREENSHOT, seedExportSession } from '../../fixtures/export-session';
+import { AUDITED_PAGE, exportCertification, SAMPLE, SCREENSHOT, seedExportSession, auditCriteriaLines } from '../../fixtures/export-session';
 import { docxParts, docxText, docxXml, missingInOrder } from './read-documents';
 
 /** A criterion's official wording (it holds no-break spaces). */
@@ -136,12 +136,7 @@ describe('jury record (DOCX)', () => {
         'Taux de conformité : 33,3 % (1 ÷ (1 + 2))',
         'le taux de conformité ne porte que sur les critères testés',
         "L'analyse automatique ne propose que des non-conformités, que le juré a confirmées ou non",
-        'Critères évalués ou commentés :',
-        `1.1 — ${title('1.1')} : Non conforme`,
-        `Commentaire : ${SAMPLE.rgaaComment}`,
-        `3.2 — ${title('3.2')} : Conforme`,
-        `8.3 — ${title('8.3')} : Non applicable`,
-        `11.1 — ${title('11.1')} : Non conforme (proposé par l'analyse automatique, non revu)`,
+        ...auditCriteriaLines(title),
         'Commentaire : Test automatique (axe-core)',
         'Preuves non rattachées à un critère évalué',
         'Signatures',

@@ -13,7 +13,7 @@ import { buildEvaluationRecord, type EvaluationRecord } from '@/lib/export/recor
 import { recordPlan } from '@/lib/export/record-plan';
 import { rgaaCriterion } from '@/lib/rgaa/criteria';
 import { WorkspaceDb } from '@/lib/workspace/db';
-import { AUDITED_PAGE, exportCertification, makePng, SAMPLE, seedExportSession } from '../../fixtures/export-session';
+import { AUDITED_PAGE, exportCertification, makePng, SAMPLE, seedExportSession, auditCriteriaLines } from '../../fixtures/export-session';
 import { missingInOrder, pdfStructure, pdfText, structNodes, type PdfPageStructure, type PdfText } from './read-documents';
 
 let record: EvaluationRecord;
@@ -94,12 +94,7 @@ describe('jury record (PDF)', () => {
         '1 2 1 102 106',
         'Taux de conformité : 33,3 % (1 ÷ (1 + 2))',
         'le taux de conformité ne porte que sur les critères testés',
-        'Critères évalués ou commentés :',
-        `1.1 — ${title('1.1')} : Non conforme`,
-        `Commentaire : ${SAMPLE.rgaaComment}`,
-        `3.2 — ${title('3.2')} : Conforme`,
-        `8.3 — ${title('8.3')} : Non applicable`,
-        `11.1 — ${title('11.1')} : Non conforme (proposé par l'analyse automatique, non revu)`,
+        ...auditCriteriaLines(title),
         'Commentaire : Test automatique (axe-core) : 2 champs sans étiquette. Éléments : - input#email : <input id="email">',
         'Signatures',
       ]),
