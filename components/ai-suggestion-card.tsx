@@ -1,10 +1,14 @@
-import { useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
+import type { VerifiedSuggestion } from '@/lib/ai/contract';
 import { PROVIDER_PRESETS } from '@/lib/ai/providers';
 import { M } from '@/lib/ai/ui-messages';
 import { formatCount, formatWhen, suggestionText } from '@/lib/ai/ui-suggestions';
+import { findVerdictWording, modelTexts } from '@/lib/ai/verdict';
 import { pick } from '@/lib/i18n';
 import type { Provider } from '@/lib/ai/contract';
 import type { AiSuggestionRow } from '@/lib/workspace/types';
+import { AiFactItem } from './ai-fact-item';
+import { VerdictText } from './ai-verdict-text';
 import { StorageError } from './storage-error';
 
 interface Props {
@@ -19,11 +23,18 @@ interface Props {
 
 const providerLabel = (provider: string) => PROVIDER_PRESETS[provider as Provider]?.label ?? provider;
 
+/** The verdict wording found in what the model wrote, and whether « Accepter » would copy some into the observation. */
+function verdictOf(s: VerifiedSuggestion, proposed: string) {
+  const words = [...new Set(modelTexts(s).flatMap((t) => findVerdictWording(t).map((r) => r.text)))];
+  return { words, blocksAccept: findVerdictWording(proposed).length > 0 };
+}
+
 /**
- * One criterion's suggestion: the observed facts with their quotes (verified in the page or not),
- * references to findings, what is missing, « preuves insuffisantes », questions for the oral —
- * and the juror's hand: accept, edit, reject. Model text is shown as text, never as HTML; no
- * status is shown or suggested.
+ * One criterion's suggestion: the observed facts, each with its support and its problem beside it,
+ * what is missing, « preuves insuffisantes », questions for the oral — and the juror's hand:
+ * accept, edit, reject. Verdict wording the model wrote is marked (« c'est au jury de décider »),
+ * and « Accepter » is unavailable while the text it would copy carries some: the juror rewrites
+ * it first. Model text is shown as text, never as HTML; no status is shown or suggested.
  */
 export function AiSuggestionCard({ row, code, findingTitle, onAccept, onEdit, onReject }: Props) {
   const s = row.suggestion;
@@ -57,6 +68,11 @@ export function AiSuggestionCard({ row, code, findingTitle, onAccept, onEdit, on
     void attempt();
   };
 
+  const proposed = suggestionText(s, findingTitle);
+  const verdict = useMemo(() => verdictOf(s, proposed), [s, proposed]);
+  const editVerdict = editing === null ? [] : findVerdictWording(editing);
+  // A text worded as a verdict is the juror's to rewrite: saved only once changed.
+  const unchanged = editing !== null && verdict.blocksAccept && editing.trim() === proposed.trim();
   const who = row.actedBy ?? pick(M.someone);
   const when = row.actedAt ? formatWhen(row.actedAt) : '';
   return (
@@ -64,7 +80,15 @@ export function AiSuggestionCard({ row, code, findingTitle, onAccept, onEdit, on
       <h4 id={`${ids}-title`} className="finding-title">
         {pick(M.criterionHeading(code))}
       </h4>
-      {s.flagged && <p className="ai-flagged">⚠ {pick(M.flagged)}</p>}
+      {verdict.words.length > 0 && (
+        <div id={`${ids}-verdict`} className="ai-verdict">
+          <p>
+            <strong>⚠ {pick(M.verdictHeading)}</strong> {pick(M.verdictFound(verdict.words.map((w) => `« ${w} »`).join(', ')))}
+          </p>
+          {pending && verdict.blocksAccept && <p>{pick(M.verdictBlocked)}</p>}
+        </div>
+      )}
+      {s.facts.some((f) => (f.problems ?? []).length > 0) && <p className="ai-flagged">⚠ {pick(M.flagged)}</p>}
       {s.insufficientEvidence && (
         <p className="ai-insufficient">
           <strong>{pick(M.insufficient)}</strong>
@@ -75,22 +99,7 @@ export function AiSuggestionCard({ row, code, findingTitle, onAccept, onEdit, on
           <h5 className="ai-subheading">{pick(M.facts)}</h5>
           <ul className="ai-facts">
             {s.facts.map((fact, i) => (
-              <li key={i}>
-                {fact.text}
-                {fact.quote && (
-                  <>
-                    <blockquote className="evidence-quote">{fact.quote}</blockquote>
-                    {fact.verified === true && <span className="ai-quote-verified">✓ {pick(M.quoteVerified)}</span>}
-                    {fact.verified === false && (
-                      <span className="ai-quote-unverified">
-                        <strong>⚠ {pick(M.quoteUnverified)}</strong>
-                      </span>
-                    )}
-                  </>
-                )}
-                {fact.findingRuleId && <p className="hint">{pick(M.findingRef(findingTitle(fact.findingRuleId) ?? fact.findingRuleId))}</p>}
-                {fact.evidenceId && <p className="hint">{pick(M.evidenceRef)}</p>}
-              </li>
+              <AiFactItem key={i} fact={fact} findingTitle={findingTitle} />
             ))}
           </ul>
         </>
@@ -100,7 +109,9 @@ export function AiSuggestionCard({ row, code, findingTitle, onAccept, onEdit, on
           <h5 className="ai-subheading">{pick(M.missing)}</h5>
           <ul>
             {s.missing.map((m, i) => (
-              <li key={i}>{m}</li>
+              <li key={i}>
+                <VerdictText text={m} />
+              </li>
             ))}
           </ul>
         </>
@@ -110,7 +121,9 @@ export function AiSuggestionCard({ row, code, findingTitle, onAccept, onEdit, on
           <h5 className="ai-subheading">{pick(M.questions)}</h5>
           <ul>
             {s.questions.map((q, i) => (
-              <li key={i}>{q}</li>
+              <li key={i}>
+                <VerdictText text={q} />
+              </li>
             ))}
           </ul>
         </>
@@ -121,10 +134,16 @@ export function AiSuggestionCard({ row, code, findingTitle, onAccept, onEdit, on
       </p>
       {pending && editing === null && (
         <div className="finding-actions" role="group" aria-label={pick(M.criterionHeading(code))}>
-          <button type="button" aria-label={pick(M.acceptFor(code))} disabled={busy} onClick={() => act(() => onAccept(suggestionText(s, findingTitle)))}>
+          <button
+            type="button"
+            aria-label={pick(M.acceptFor(code))}
+            aria-describedby={verdict.blocksAccept ? `${ids}-verdict` : undefined}
+            disabled={busy || verdict.blocksAccept}
+            onClick={() => act(() => onAccept(proposed))}
+          >
             {pick(M.accept)}
           </button>
-          <button type="button" aria-label={pick(M.editFor(code))} disabled={busy} onClick={() => setEditing(suggestionText(s, findingTitle))}>
+          <button type="button" aria-label={pick(M.editFor(code))} disabled={busy} onClick={() => setEditing(proposed)}>
             {pick(M.edit)}
           </button>
           <button type="button" aria-label={pick(M.rejectFor(code))} disabled={busy} onClick={() => act(onReject)}>
@@ -135,11 +154,16 @@ export function AiSuggestionCard({ row, code, findingTitle, onAccept, onEdit, on
       {pending && editing !== null && (
         <div className="ai-edit">
           <label htmlFor={`${ids}-edit`}>{pick(M.editLabel(code))}</label>
-          <textarea id={`${ids}-edit`} className="evidence-note" rows={6} value={editing} aria-describedby={`${ids}-edit-hint`} onChange={(e) => setEditing(e.currentTarget.value)} autoFocus />
+          <textarea id={`${ids}-edit`} className="evidence-note" rows={6} value={editing} aria-describedby={editVerdict.length ? `${ids}-edit-hint ${ids}-edit-verdict` : `${ids}-edit-hint`} onChange={(e) => setEditing(e.currentTarget.value)} autoFocus />
           <p id={`${ids}-edit-hint`} className="hint">
             {pick(M.editHint)}
           </p>
-          <button type="button" disabled={busy || !editing.trim()} onClick={() => act(() => onEdit(editing))}>
+          {editVerdict.length > 0 && (
+            <p id={`${ids}-edit-verdict`} className="ai-verdict">
+              ⚠ {unchanged ? pick(M.verdictUnchanged) : pick(M.verdictStill(editVerdict.map((r) => `« ${r.text} »`).join(', ')))}
+            </p>
+          )}
+          <button type="button" disabled={busy || !editing.trim() || unchanged} onClick={() => act(() => onEdit(editing))}>
             {pick(M.saveEdit)}
           </button>{' '}
           <button type="button" disabled={busy} onClick={() => setEditing(null)}>

@@ -71,7 +71,8 @@ export function AiSuggestionsProvider({ db, evaluationId, certification, bloc, c
     (scope: Scope) => {
       const current = config.status === 'ready' ? config.config : null;
       if (!current || !snapshot) return;
-      const criteria = scope.kind === 'bloc' ? items : items.filter((item) => item.criterion.id === scope.criterionId);
+      const wanted = scope.kind === 'bloc' ? null : new Set(scope.kind === 'criterion' ? [scope.criterionId] : scope.criterionIds);
+      const criteria = wanted ? items.filter((item) => wanted.has(item.criterion.id)) : items;
       if (!criteria.length) return;
       const request: SuggestionRequest = { mode, certification, bloc, criteria, snapshot, findings, candidateName };
       start(scope, request, current);

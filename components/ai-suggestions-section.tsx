@@ -7,13 +7,16 @@ import { pick, t } from '@/lib/i18n';
 import { acceptSuggestion, editSuggestion, rejectSuggestion } from '@/lib/workspace/ai-suggestions';
 import type { AiSuggestionRow } from '@/lib/workspace/types';
 import { AiInjectionWarnings } from './ai-injection-warnings';
+import { AiMissingCriteria } from './ai-missing-criteria';
 import { AiRequestPreview } from './ai-request-preview';
 import { AiSuggestionCard } from './ai-suggestion-card';
 import { useAiSuggestions, type AiSuggestionsState } from './ai-suggestions-provider';
 
 function scopeLabel(state: AiSuggestionsState, flow: Extract<Flow, { scope: unknown }>) {
-  if (flow.scope.kind === 'bloc') return pick(M.previewScopeBloc(state.items.length));
-  return pick(M.previewScopeCriterion(state.codes.get(flow.scope.criterionId) ?? flow.scope.criterionId));
+  const { scope } = flow;
+  if (scope.kind === 'bloc') return pick(M.previewScopeBloc(state.items.length));
+  if (scope.kind === 'missing') return pick(M.previewScopeMissing(scope.criterionIds.length));
+  return pick(M.previewScopeCriterion(state.codes.get(scope.criterionId) ?? scope.criterionId));
 }
 
 /** Progress and outcome of the request under way, announced; errors in words with « Réessayer ». */
@@ -43,7 +46,19 @@ function FlowView({ state }: { state: AiSuggestionsState }) {
           {pick(M.stop)}
         </button>
       )}
-      {flow.step === 'done' && <AiInjectionWarnings warnings={flow.warnings} />}
+      {flow.step === 'done' && (
+        <>
+          {flow.unasked.length > 0 && <p className="notice">{pick(M.unasked(flow.unasked.map((id) => `« ${id} »`).join(', ')))}</p>}
+          <AiMissingCriteria
+            missing={flow.missing}
+            asked={flow.asked}
+            items={state.items}
+            codes={state.codes}
+            onAsk={(criterionIds) => state.prepare({ kind: 'missing', criterionIds })}
+          />
+          <AiInjectionWarnings warnings={flow.warnings} />
+        </>
+      )}
       <div role="alert" className="ai-error">
         {error && <p>{error}</p>}
       </div>

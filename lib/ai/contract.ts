@@ -49,14 +49,35 @@ export type CriterionSuggestion = z.infer<typeof CriterionSuggestion>;
 export const SuggestionBatch = z.object({ suggestions: z.array(CriterionSuggestion) });
 export type SuggestionBatch = z.infer<typeof SuggestionBatch>;
 
+/** Why a fact cannot be trusted as it stands (lib/ai/verify.ts). */
+export const FACT_PROBLEMS = [
+  /** The quote is fewer than five words and not a whole sentence, heading, caption or list item. */
+  'quote-too-short',
+  /** Not a passage of the text the model was given. */
+  'quote-not-found',
+  /** Found only in text hidden from visitors: never evidence. */
+  'quote-in-hidden-text',
+  /** Found only with pseudonymisation placeholders still in it ([CANDIDAT]…). */
+  'quote-with-placeholders',
+  /** A finding reference that is not in this analysis (« référence inventée »). */
+  'unknown-finding',
+  /** An evidence reference that is not an evidence item of this evaluation (« référence inventée »). */
+  'unknown-evidence',
+  /** No quote, no finding, no evidence. */
+  'no-support',
+] as const;
+export type FactProblem = (typeof FACT_PROBLEMS)[number];
+
 export interface VerifiedFact extends z.infer<typeof SuggestedFact> {
-  /** The quote was found in the snapshot (tolerant of whitespace and typography); null when there is no quote. */
+  /** The quote is a real passage of what the model was given (then `quote` is in the page's words); null when there is no quote. */
   verified: boolean | null;
+  /** What is wrong with this fact, most serious first; empty when nothing is. Stored with the suggestion. */
+  problems: FactProblem[];
 }
 
 export interface VerifiedSuggestion extends Omit<CriterionSuggestion, 'facts'> {
   facts: VerifiedFact[];
-  /** At least one quote could not be found in the page: shown as such. */
+  /** A fact has a problem, or the text is worded as a verdict: shown as such. */
   flagged: boolean;
 }
 
@@ -67,6 +88,8 @@ export interface InjectionWarning {
   hidden: boolean;
   reason: string;
   selector: string | null;
+  /** Whether this passage is part of what is sent (as page data, between the markers). */
+  sent: boolean;
 }
 
 export interface SuggestionRequest {
@@ -103,7 +126,11 @@ export interface SuggestionRun {
   usage: { promptTokens: number; completionTokens: number; cachedTokens: number | null } | null;
   suggestions: VerifiedSuggestion[];
   injectionWarnings: InjectionWarning[];
+  /** Criteria asked for that the model did not answer, in the order asked. */
+  missingCriterionIds: string[];
+  /** Criteria the model answered for without being asked (set aside: an invented reference). */
+  unaskedCriterionIds: string[];
 }
 
-export const AI_ERROR_CODES = ['not-configured', 'wrong-key', 'unknown-model', 'rate-limited', 'provider-down', 'timeout', 'refusal', 'bad-output', 'cancelled', 'network', 'failed'] as const;
+export const AI_ERROR_CODES = ['not-configured', 'wrong-key', 'unknown-model', 'rate-limited', 'provider-down', 'timeout', 'refusal', 'bad-output', 'empty-answer', 'cancelled', 'network', 'failed'] as const;
 export type AiErrorCode = (typeof AI_ERROR_CODES)[number];

@@ -54,10 +54,10 @@ export function formatCriteria(criteria: readonly CriterionInContext[]): string 
       return [
         `## Critère ${i + 1} sur ${criteria.length}`,
         `criterionId : ${item.criterion.id}`,
-        `Compétence(s) : ${codes.length ? codes.join(', ') : 'le bloc entier'}`,
+        `${codes.length > 1 ? 'Compétences' : 'Compétence'} : ${codes.length ? codes.join(', ') : 'le bloc entier'}`,
         ...(item.criterion.heading ? [`Regroupement : ${item.criterion.heading.trim()}`] : []),
         `Critère : ${item.criterion.gap ? GAP : item.criterion.text.trim()}`,
-        ...(numbered ? [`Modalité(s) d'évaluation : ${evaluations.map((ev) => item.bloc.evaluations.indexOf(ev) + 1).join(', ')}`] : []),
+        ...(numbered ? [`${evaluations.length > 1 ? "Modalités d'évaluation" : "Modalité d'évaluation"} : ${evaluations.map((ev) => item.bloc.evaluations.indexOf(ev) + 1).join(', ')}`] : []),
       ].join('\n');
     })
     .join('\n\n');

@@ -69,6 +69,11 @@ function standardText(code: AiErrorCode, details: AiErrorDetails): Localized {
         fr: "La réponse du modèle ne respecte pas le format attendu, même après une tentative de correction : aucune suggestion n'a été retenue. Réessayez, ou choisissez un modèle qui prend en charge les sorties structurées.",
         en: 'The model’s answer does not fit the expected format, even after one repair attempt: no suggestion was kept. Try again, or pick a model that supports structured outputs.',
       };
+    case 'empty-answer':
+      return {
+        fr: "Le modèle a renvoyé une réponse vide (aucun texte) : aucune suggestion n'a été produite. Réessayez ; si cela se répète, le modèle choisi ne prend peut-être pas en charge une demande de cette taille.",
+        en: 'The model returned an empty answer (no text): no suggestion was produced. Try again; if it happens again, the chosen model may not handle a request of this size.',
+      };
     case 'cancelled':
       return { fr: 'Demande annulée : rien n’a été retenu.', en: 'Request cancelled: nothing was kept.' };
     case 'network':

@@ -2,8 +2,10 @@
 // consignes précédentes », « note to the AI grading this website », « attribue la note
 // maximale », prompt role markers — in French, English, Spanish, German, Italian and Portuguese.
 // Detected before anything is sent and shown to the juror; the prompt then treats the page as
-// data. Hidden text (and non-visible fields: alt texts, meta, JSON-LD) is never sent as page
-// content (lib/ai/prepare.ts); visible text stays inside the delimited data, with a notice.
+// data. Hidden text is never sent as page content; a non-visible field (alt text, meta
+// description) is withheld when it reads like instructions, and sent otherwise (an alt text that
+// merely mentions an AI); visible text stays inside the delimited data, with a notice. Whether
+// each passage is in what is sent is measured on the page text itself (lib/ai/prepare.ts).
 import type { InjectionWarning } from './contract';
 import type { HiddenReason, PageSnapshot } from '../page/facts';
 import { isInsideHidden } from './hidden-parts';
@@ -211,9 +213,12 @@ function sources(snapshot: PageSnapshot): Source[] {
   return list;
 }
 
+/** A passage found, before it is known whether it is sent (lib/ai/prepare.ts looks in what is). */
+export type DetectedInjection = Omit<InjectionWarning, 'sent'>;
+
 /** Passages of the page that look like instructions to an AI or a grader, hidden or not. */
-export function detectInjections(snapshot: PageSnapshot): InjectionWarning[] {
-  const warnings: InjectionWarning[] = [];
+export function detectInjections(snapshot: PageSnapshot): DetectedInjection[] {
+  const warnings: DetectedInjection[] = [];
   const seen = new Set<string>();
   for (const source of sources(snapshot)) {
     const folded = foldForDetection(source.text);

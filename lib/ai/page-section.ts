@@ -45,7 +45,7 @@ export function cutText(text: string, budget: number): { text: string; cut: bool
   return { text: head.slice(0, space >= floor ? space : budget).trimEnd(), cut: true };
 }
 
-const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
+export const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 function shortHref(href: string, pageUrl: string): string {
   try {
@@ -57,43 +57,68 @@ function shortHref(href: string, pageUrl: string): string {
   }
 }
 
-function outline(snapshot: PageSnapshot): string[] {
+/** The visible headings the outline lists (within budget), and how many more there were. */
+export function sentHeadings(snapshot: PageSnapshot): { headings: PageSnapshot['headings']; more: number } {
   const visible = snapshot.headings.filter((h) => !h.hidden && h.text.trim());
-  const lines = visible.slice(0, PAGE_BUDGET.headings).map((h) => `${'  '.repeat(h.level - 1)}h${h.level} ${oneLine(h.text)}`);
-  if (visible.length > PAGE_BUDGET.headings) lines.push(`(… ${visible.length - PAGE_BUDGET.headings} autres titres)`);
+  return { headings: visible.slice(0, PAGE_BUDGET.headings), more: Math.max(0, visible.length - PAGE_BUDGET.headings) };
+}
+
+function outline(snapshot: PageSnapshot): string[] {
+  const { headings, more } = sentHeadings(snapshot);
+  const lines = headings.map((h) => `${'  '.repeat(h.level - 1)}h${h.level} ${oneLine(h.text)}`);
+  if (more) lines.push(`(… ${more} autres titres)`);
   return lines;
 }
 
+/** Image texts (alt, else accessible name) of visible images, distinct, within budget; those that read like instructions are withheld. */
+export function sentImageTexts(snapshot: PageSnapshot): { text: string; withheld: boolean }[] {
+  const described = snapshot.images.filter((i) => i.visible && (i.alt || i.ariaName));
+  return [...new Set(described.map((i) => oneLine(i.alt || i.ariaName || '')))].slice(0, PAGE_BUDGET.images).map((text) => ({ text, withheld: looksLikeInjection(text) }));
+}
+
+const countOf = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
 function imageLines(snapshot: PageSnapshot): string[] {
+  const lines = sentImageTexts(snapshot).map(({ text, withheld }) => `- ${withheld ? WITHHELD : text}`);
   const visible = snapshot.images.filter((i) => i.visible);
-  const described = visible.filter((i) => i.alt || i.ariaName);
-  const lines = [...new Set(described.map((i) => oneLine(i.alt || i.ariaName || '')))]
-    .slice(0, PAGE_BUDGET.images)
-    .map((text) => `- ${looksLikeInjection(text) ? WITHHELD : text}`);
   const missing = visible.filter((i) => i.alt === null && !i.ariaName && i.role !== 'presentation' && i.role !== 'none').length;
   const decorative = visible.filter((i) => i.alt === '' && !i.ariaName).length;
-  if (missing || decorative) lines.push(`(${missing} image(s) sans attribut alt, ${decorative} marquée(s) décorative(s) par un alt vide)`);
+  if (missing || decorative)
+    lines.push(`(${countOf(missing, 'image sans attribut alt', 'images sans attribut alt')}, ${countOf(decorative, 'marquée décorative', 'marquées décoratives')} par un alt vide)`);
   return lines;
+}
+
+/** The visible links listed (text → address), distinct, within budget, and how many more there were. */
+export function sentLinks(snapshot: PageSnapshot): { links: { text: string; line: string }[]; more: number } {
+  const seen = new Set<string>();
+  const links: { text: string; line: string }[] = [];
+  for (const link of snapshot.links) {
+    if (!link.visible) continue;
+    const text = oneLine(link.text);
+    const line = `- ${text || '(lien sans texte)'} → ${shortHref(link.href, snapshot.url)}`;
+    if (seen.has(line)) continue;
+    seen.add(line);
+    links.push({ text, line });
+  }
+  return { links: links.slice(0, PAGE_BUDGET.links), more: Math.max(0, links.length - PAGE_BUDGET.links) };
 }
 
 function linkLines(snapshot: PageSnapshot): string[] {
-  const seen = new Set<string>();
-  const lines: string[] = [];
-  for (const link of snapshot.links) {
-    if (!link.visible) continue;
-    const line = `- ${oneLine(link.text) || '(lien sans texte)'} → ${shortHref(link.href, snapshot.url)}`;
-    if (seen.has(line)) continue;
-    seen.add(line);
-    lines.push(line);
-  }
-  if (lines.length > PAGE_BUDGET.links) return [...lines.slice(0, PAGE_BUDGET.links), `(… ${lines.length - PAGE_BUDGET.links} autres liens)`];
-  return lines;
+  const { links, more } = sentLinks(snapshot);
+  return [...links.map((l) => l.line), ...(more ? [`(… ${more} autres liens)`] : [])];
+}
+
+/** The visible forms listed, each with its visible fields (within budget): what the prompt names of them. */
+export function sentForms(snapshot: PageSnapshot): { form: PageSnapshot['forms'][number]; fields: PageSnapshot['forms'][number]['fields'] }[] {
+  return snapshot.forms
+    .filter((form) => !isInsideHidden(form.selector, snapshot))
+    .slice(0, PAGE_BUDGET.forms)
+    .map((form) => ({ form, fields: form.fields.filter((f) => !isInsideHidden(f.selector, snapshot)).slice(0, PAGE_BUDGET.fields) }));
 }
 
 function formLines(snapshot: PageSnapshot): string[] {
-  const visible = snapshot.forms.filter((form) => !isInsideHidden(form.selector, snapshot));
-  return visible.slice(0, PAGE_BUDGET.forms).flatMap((form, i) => {
-    const fields = form.fields.filter((f) => !isInsideHidden(f.selector, snapshot)).slice(0, PAGE_BUDGET.fields).map((f) => {
+  return sentForms(snapshot).flatMap(({ form, fields: visible }, i) => {
+    const fields = visible.map((f) => {
       const name = oneLine(f.label) || (f.placeholder ? `sans étiquette, indication « ${oneLine(f.placeholder)} »` : 'sans étiquette');
       return `« ${name} » (${f.type || f.tag}${f.required ? ', obligatoire' : ''}${f.checked ? ', coché d’avance' : ''})`;
     });
@@ -102,24 +127,41 @@ function formLines(snapshot: PageSnapshot): string[] {
   });
 }
 
+/** The posts listed (within budget), each text cut as sent. */
+export function sentPosts(snapshot: PageSnapshot): { date: string; text: string }[] {
+  return (snapshot.social?.posts ?? []).slice(0, PAGE_BUDGET.posts).map((post) => ({ date: oneLine(post.date), text: cutText(post.text.trim(), PAGE_BUDGET.postText).text }));
+}
+
 function socialLines(snapshot: PageSnapshot): string[] {
   const social = snapshot.social;
   if (!social) return [];
   const lines = [`Réseau : ${social.network}`, `Nom affiché : ${oneLine(social.name)}`];
   if (social.bio) lines.push(`Bio : ${social.bio.trim()}`);
   if (social.counts.length) lines.push(`Compteurs affichés : ${social.counts.map((c) => `${c.value} ${c.label}`).join(' · ')}`);
-  const posts = social.posts.slice(0, PAGE_BUDGET.posts);
+  const posts = sentPosts(snapshot);
   if (posts.length) {
     lines.push(`Publications visibles (${posts.length}${social.posts.length > posts.length ? ` sur ${social.posts.length}` : ''}) :`);
-    for (const post of posts) lines.push(`- ${post.date ? `[${oneLine(post.date)}] ` : ''}${cutText(post.text.trim(), PAGE_BUDGET.postText).text}`);
+    for (const post of posts) lines.push(`- ${post.date ? `[${post.date}] ` : ''}${post.text}`);
   }
   return lines;
 }
 
+/** The meta description as sent: null when absent, withheld when it reads like instructions. */
+export function sentDescription(snapshot: PageSnapshot): { text: string; withheld: boolean } | null {
+  const description = snapshot.meta.description;
+  return description ? { text: oneLine(description), withheld: looksLikeInjection(description) } : null;
+}
+
+/** The main text as sent (cut to the budget at a paragraph or sentence end). */
+export function sentMainText(snapshot: PageSnapshot): { text: string; cut: boolean } {
+  return cutText(snapshot.mainText.trim(), PAGE_BUDGET.mainText);
+}
+
 /** The page as the prompt shows it (before pseudonymisation). */
 export function formatPage(snapshot: PageSnapshot): string {
-  const description = snapshot.meta.description ? (looksLikeInjection(snapshot.meta.description) ? WITHHELD : oneLine(snapshot.meta.description)) : 'absente';
-  const main = cutText(snapshot.mainText.trim(), PAGE_BUDGET.mainText);
+  const sent = sentDescription(snapshot);
+  const description = sent ? (sent.withheld ? WITHHELD : sent.text) : 'absente';
+  const main = sentMainText(snapshot);
   const section = (title: string, lines: string[]) => (lines.length ? [``, `${title} :`, ...lines] : []);
   const lines = [
     `Adresse : ${snapshot.url}`,

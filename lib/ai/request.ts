@@ -4,8 +4,9 @@
 // errors and network failures — never for a wrong key, an unknown model or a refusal. Structured
 // output (json_schema); a provider that rejects it (older Ollama, some compatible servers) gets
 // json_object, then no response_format, the prompt itself describing the JSON expected. An answer
-// that does not fit the schema gets one repair request; then it is an error. Placeholders are
-// restored before quotes are checked against the original page.
+// that does not fit the schema gets one repair request; then it is an error. An empty answer (no
+// choices, no text) is its own error: there is nothing to repair. Placeholders are restored
+// before quotes are checked against the original page.
 import type OpenAI from 'openai';
 import type { AiConfig, PreparedRequest, SuggestionBatch, SuggestionRun } from './contract';
 import type { Finding } from '../checks/types';
@@ -18,7 +19,7 @@ import { promptById } from './prompts';
 import { restore } from './redact';
 import { responseFormatFor } from './response-format';
 import type { OutputSchemaName } from './schemas';
-import { verifySuggestions } from './verify';
+import { checkBatch } from './verify';
 
 export const MAX_ATTEMPTS = 3;
 /** A Retry-After longer than this is not waited for: the juror is told to come back later. */
@@ -31,8 +32,10 @@ export interface RequestSuggestionsOptions {
   onProgress?: (receivedChars: number) => void;
   /** The ORIGINAL page (not pseudonymised): quotes are verified against it. */
   snapshot: PageSnapshot;
-  /** The findings that were available to the prompt: finding references are checked against them. */
+  /** The findings of this analysis: finding references are checked against them. */
   findings: readonly Finding[];
+  /** The evaluation's evidence items: evidence references are checked against them (none given: every one is flagged). */
+  evidenceIds?: readonly string[];
   now?: () => number;
   /** First backoff delay (doubles each attempt); tests make it small. */
   backoffMs?: number;
@@ -209,6 +212,11 @@ function addUsage(total: Usage | null, more: Usage | null): Usage | null {
   };
 }
 
+/** An answer with no text at all (no choices, or empty content): its own message, and no repair request carrying nothing. */
+function checkEmpty(completion: Completion): void {
+  if (!completion.content.trim()) throw new AiError('empty-answer', { retryable: true });
+}
+
 function checkRefusal(completion: Completion): void {
   const refusal = completion.refusal.trim();
   if (refusal) {
@@ -218,8 +226,9 @@ function checkRefusal(completion: Completion): void {
   if (completion.finishReason === 'content_filter') throw new AiError('refusal');
 }
 
+/** Names put back, and every text in one Unicode form (NFC), so what is checked, stored and highlighted is the same string. */
 function restoreBatch(batch: SuggestionBatch, redactions: ReadonlyMap<string, string>): SuggestionBatch {
-  const r = (text: string) => restore(text, redactions);
+  const r = (text: string) => restore(text.normalize('NFC'), redactions);
   return {
     suggestions: batch.suggestions.map((s) => ({
       ...s,
@@ -242,12 +251,14 @@ export async function requestSuggestions(prepared: PreparedRequest, config: AiCo
 
   const first = await complete(client, config, prepared.messages, schema, settings, options);
   checkRefusal(first);
+  checkEmpty(first);
   let usage = addUsage(null, first.usage);
   let model = first.model;
   let parsed = parseBatch(first.content);
   if (!parsed.ok) {
     const second = await complete(client, config, repairMessages(prepared, first.content, parsed.error), schema, settings, options);
     checkRefusal(second);
+    checkEmpty(second);
     usage = addUsage(usage, second.usage);
     model ??= second.model;
     parsed = parseBatch(second.content);
@@ -257,6 +268,7 @@ export async function requestSuggestions(prepared: PreparedRequest, config: AiCo
   }
 
   const batch = restoreBatch(parsed.batch, prepared.redactions);
+  const checked = checkBatch(batch, options.snapshot, options.findings, { requestedCriterionIds: prepared.criterionIds, evidenceIds: options.evidenceIds ?? [] });
   return {
     promptId: prepared.promptId,
     promptVersion: prepared.promptVersion,
@@ -265,7 +277,9 @@ export async function requestSuggestions(prepared: PreparedRequest, config: AiCo
     startedAt,
     finishedAt: now(),
     usage,
-    suggestions: verifySuggestions(batch, options.snapshot, options.findings, prepared.criterionIds),
+    suggestions: checked.suggestions,
     injectionWarnings: prepared.injectionWarnings,
+    missingCriterionIds: checked.missingCriterionIds,
+    unaskedCriterionIds: checked.unaskedCriterionIds,
   };
 }

@@ -1,6 +1,7 @@
 // The juror's request for suggestions, step by step: prepare (shown, nothing sent) → send on the
 // juror's click (host access asked in that click) → streaming progress, stoppable → the run's
-// suggestions stored with the evaluation, or the failure in words with « Réessayer ».
+// suggestions stored with the evaluation, or the failure in words with « Réessayer ». A partial
+// answer names the criteria left out; asking again for them is a new request (scope 'missing').
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Finding } from '../checks/types';
 import type { PageSnapshot } from '../page/facts';
@@ -12,7 +13,8 @@ import type { AiPanelServices } from './ui-services';
 import { errorInWords, requestProviderAccess, restoreRun, type ErrorInWords } from './ui-suggestions';
 import { M } from './ui-messages';
 
-export type Scope = { kind: 'bloc' } | { kind: 'criterion'; criterionId: string };
+/** The whole bloc, one criterion, or the criteria a previous answer left out. */
+export type Scope = { kind: 'bloc' } | { kind: 'criterion'; criterionId: string } | { kind: 'missing'; criterionIds: string[] };
 
 interface Prepared {
   scope: Scope;
@@ -30,7 +32,7 @@ export type Flow =
   | { step: 'stopped'; scope: Scope }
   /** Could not even prepare the request (nothing was sent). */
   | { step: 'failed'; scope: Scope; error: ErrorInWords }
-  | { step: 'done'; scope: Scope; count: number; warnings: InjectionWarning[] };
+  | { step: 'done'; scope: Scope; count: number; warnings: InjectionWarning[]; asked: number; missing: string[]; unasked: string[] };
 
 export interface FlowInput {
   services: AiPanelServices;
@@ -74,7 +76,16 @@ export function useSuggestionFlow({ services, db, evaluationId, actor }: FlowInp
     async (mine: number, from: Prepared, run: SuggestionRun) => {
       try {
         await saveRun(db, evaluationId, run, actor);
-        if (mine === generation.current) setFlow({ step: 'done', scope: from.scope, count: run.suggestions.length, warnings: run.injectionWarnings });
+        if (mine === generation.current)
+          setFlow({
+            step: 'done',
+            scope: from.scope,
+            count: run.suggestions.length,
+            warnings: run.injectionWarnings,
+            asked: from.prepared.criterionIds.length,
+            missing: run.missingCriterionIds ?? [],
+            unasked: run.unaskedCriterionIds ?? [],
+          });
       } catch (e) {
         if (mine === generation.current)
           setFlow({ step: 'error', ...from, unsaved: run, error: { code: 'failed', retryable: true, text: { fr: `${M.storageFailed.fr} ${storageErrorMessage(e)}`, en: `${M.storageFailed.en} ${storageErrorMessage(e)}` } } });
@@ -102,10 +113,13 @@ export function useSuggestionFlow({ services, db, evaluationId, actor }: FlowInp
     void (async () => {
       const granted = await access;
       try {
+        // Evidence references are checked against the evaluation's evidence items as they are now.
+        const evidenceIds = (await db.evidence.where('evaluationId').equals(evaluationId).primaryKeys()) as string[];
         const run = await services.request(from.prepared, from.config, {
           signal: abort.signal,
           snapshot: from.snapshot,
           findings: from.findings,
+          evidenceIds,
           onProgress: (received) => {
             const now = Date.now();
             if (mine !== generation.current || now - last < PROGRESS_EVERY_MS) return;
@@ -129,7 +143,7 @@ export function useSuggestionFlow({ services, db, evaluationId, actor }: FlowInp
         if (controller.current === abort) controller.current = null;
       }
     })();
-  }, [flow, services, store]);
+  }, [flow, services, store, db, evaluationId]);
 
   const stop = useCallback(() => controller.current?.abort(), []);
   const dismiss = useCallback(() => {

@@ -1,8 +1,12 @@
 // What the juror reads around AI suggestions (panel) and the AI endpoint (options page), French
 // first, English beside it; shown through pick() from lib/i18n. Kept here rather than in the
 // shared message catalogue: the wording of the AI feature lives in one place.
+import type { FactProblem } from './contract';
+
 type L = { fr: string; en: string };
 const x = (fr: string, en: string): L => ({ fr, en });
+/** Singular for one, plural otherwise — never « suggestion(s) ». */
+const pl = (n: number, one: string, many: string) => (n === 1 ? one : many);
 
 export const M = {
   // Panel section
@@ -37,8 +41,8 @@ export const M = {
     x(`Taille estimée : environ ${n} jetons, envoyés à ${model} (${provider}).`, `Estimated size: about ${n} tokens, sent to ${model} (${provider}).`),
   previewPseudonymised: (n: number): L =>
     x(
-      `Pseudonymisation : ${n} nom(s), adresse(s) e-mail ou numéro(s) de téléphone remplacés avant l'envoi, rétablis à l'affichage.`,
-      `Pseudonymisation: ${n} name(s), e-mail address(es) or phone number(s) replaced before sending, restored on display.`,
+      `Pseudonymisation : ${n} ${pl(n, "donnée personnelle (nom, adresse e-mail ou numéro de téléphone) remplacée avant l'envoi, rétablie", "données personnelles (noms, adresses e-mail ou numéros de téléphone) remplacées avant l'envoi, rétablies")} à l'affichage.`,
+      `Pseudonymisation: ${n} ${pl(n, 'personal detail (name, e-mail address or phone number)', 'personal details (names, e-mail addresses or phone numbers)')} replaced before sending, restored on display.`,
     ),
   previewNotPseudonymised: x(
     'Pseudonymisation désactivée dans les options : le nom du candidat et ses coordonnées sont envoyés tels quels.',
@@ -46,12 +50,22 @@ export const M = {
   ),
   previewMessages: x('Messages envoyés, tels quels', 'Messages sent, exactly'),
   role: (role: string): L => x(role === 'system' ? 'Consignes (system)' : 'Demande et données (user)', role === 'system' ? 'Instructions (system)' : 'Request and data (user)'),
-  injectionHeading: x(
-    'Le texte de la page contient des consignes adressées à une IA : elles sont transmises comme données, jamais comme consignes.',
-    'The page’s text contains instructions addressed to an AI: they are passed on as data, never as instructions.',
-  ),
-  injectionHidden: x('caché aux visiteurs : non transmis', 'hidden from visitors: not sent'),
+  injectionHeading: (sent: number, withheld: number): L => {
+    const n = sent + withheld;
+    const fr = `La page contient ${n === 1 ? 'un passage adressé' : `${n} passages adressés`} à une IA ou à un correcteur`;
+    const en = `The page holds ${n === 1 ? 'a passage' : `${n} passages`} addressed to an AI or a grader`;
+    if (!sent) return x(`${fr} : ${pl(n, "il n'est pas transmis au modèle", 'ils ne sont pas transmis au modèle')}.`, `${en}: ${pl(n, 'it is', 'they are')} not sent to the model.`);
+    if (!withheld)
+      return x(`${fr} : ${pl(n, 'il est transmis comme donnée', 'ils sont transmis comme données')} du livrable, jamais comme consignes.`, `${en}: ${pl(n, 'it is', 'they are')} sent as the deliverable’s data, never as instructions.`);
+    return x(
+      `${fr} : ${withheld} ${pl(withheld, "n'est pas transmis", 'ne sont pas transmis')} ; ${sent} ${pl(sent, 'est transmis comme donnée', 'sont transmis comme données')} du livrable, jamais comme consignes.`,
+      `${en}: ${withheld} not sent; ${sent} sent as the deliverable’s data, never as instructions.`,
+    );
+  },
+  injectionHiddenWithheld: x('caché aux visiteurs : non transmis', 'hidden from visitors: not sent'),
+  injectionHiddenSent: x('non affiché, mais transmis comme donnée du livrable', 'not displayed, but sent as the deliverable’s data'),
   injectionVisible: x('visible dans la page : transmis comme donnée du livrable', 'visible in the page: sent as the deliverable’s data'),
+  injectionVisibleWithheld: x('visible dans la page, mais hors de ce qui est transmis', 'visible in the page, but outside what is sent'),
   send: x('Envoyer', 'Send'),
   cancel: x('Annuler', 'Cancel'),
   stop: x('Arrêter', 'Stop'),
@@ -59,7 +73,27 @@ export const M = {
   running: (n: string): L => x(`Réponse du modèle en cours : ${n} caractères reçus.`, `Model answering: ${n} characters received.`),
   starting: x('Demande envoyée, en attente de la réponse du modèle…', 'Request sent, waiting for the model’s answer…'),
   stopped: x('Demande arrêtée : rien n’a été retenu.', 'Request stopped: nothing was kept.'),
-  done: (n: number): L => x(`${n} suggestion(s) reçue(s), à accepter, modifier ou rejeter ci-dessous.`, `${n} suggestion(s) received, to accept, edit or reject below.`),
+  done: (n: number): L =>
+    x(
+      `${n} ${pl(n, 'suggestion reçue, à accepter, modifier ou rejeter', 'suggestions reçues, à accepter, modifier ou rejeter')} ci-dessous.`,
+      `${n} ${pl(n, 'suggestion', 'suggestions')} received, to accept, edit or reject below.`,
+    ),
+  missingHeading: (missing: number, asked: number): L =>
+    x(
+      `Le modèle n'a pas répondu pour ${missing === 1 ? 'un critère' : `${missing} critères`} sur ${asked} demandés :`,
+      `The model gave no answer for ${missing} of the ${asked} criteria asked:`,
+    ),
+  askMissing: (n: number): L => x(n === 1 ? 'Redemander pour le critère manquant' : `Redemander pour les ${n} critères manquants`, n === 1 ? 'Ask again for the missing criterion' : `Ask again for the ${n} missing criteria`),
+  previewScopeMissing: (n: number): L =>
+    x(
+      n === 1 ? 'Nouvelle demande pour le critère resté sans réponse.' : `Nouvelle demande pour les ${n} critères restés sans réponse, une seule requête.`,
+      n === 1 ? 'New request for the criterion left unanswered.' : `New request for the ${n} criteria left unanswered, one request.`,
+    ),
+  unasked: (ids: string): L =>
+    x(
+      `Le modèle a aussi répondu pour un critère qui n'était pas demandé (${ids}) : référence inventée, réponse écartée.`,
+      `The model also answered for a criterion that was not asked (${ids}): an invented reference, set aside.`,
+    ),
   doneNone: x('Le modèle n’a renvoyé aucune suggestion.', 'The model returned no suggestion.'),
   noAccess: x(
     "Grille n'a pas l'autorisation de joindre ce fournisseur : acceptez la demande d'accès du navigateur (elle ne sert qu'à appeler le fournisseur que vous avez choisi), puis réessayez.",
@@ -72,14 +106,40 @@ export const M = {
   handledHeading: (n: number): L => x(`Suggestions déjà traitées (${n})`, `Suggestions already handled (${n})`),
   criterionHeading: (code: string): L => x(`Critère ${code}`, `Criterion ${code}`),
   flagged: x(
-    'À vérifier : au moins une citation est introuvable dans la page. Relisez-la avant d’accepter.',
-    'To check: at least one quote cannot be found in the page. Read it again before accepting.',
+    'À vérifier : au moins un fait pose problème (indiqué à côté du fait). Relisez avant d’accepter.',
+    'To check: at least one fact has a problem (shown beside it). Read again before accepting.',
   ),
+  verdictHeading: x('Formulation de décision : c’est au jury de décider.', 'Decision wording: it is for the jury to decide.'),
+  verdictFound: (words: string): L => x(`Le texte proposé contient : ${words}.`, `The proposed text contains: ${words}.`),
+  verdictBlocked: x(
+    '« Accepter » n’est pas disponible pour cette suggestion : modifiez d’abord le texte (« Modifier »).',
+    '“Accept” is not available for this suggestion: edit the text first (“Edit”).',
+  ),
+  verdictStill: (words: string): L =>
+    x(`Formulation de décision encore présente : ${words}. C’est au jury de décider ; vous pouvez l’enregistrer si c’est la vôtre.`, `Decision wording still present: ${words}. It is for the jury to decide; you may save it if it is yours.`),
+  verdictUnchanged: x('Modifiez le texte proposé avant de l’enregistrer.', 'Edit the proposed text before saving it.'),
   insufficient: x('Preuves insuffisantes : la page ne permet pas d’appuyer une observation sur ce critère.', 'Insufficient evidence: the page cannot back an observation on this criterion.'),
   facts: x('Faits observés', 'Observed facts'),
   quoteVerified: x('citation vérifiée dans la page', 'quote verified in the page'),
-  quoteUnverified: x('citation introuvable dans la page', 'quote not found in the page'),
+  quoteHiddenLabel: x('Texte caché aux visiteurs, cité par le modèle (jamais retenu comme preuve) :', 'Text hidden from visitors, quoted by the model (never kept as evidence):'),
+  problem: {
+    'quote-too-short': x(
+      'citation trop courte pour être vérifiée : moins de cinq mots, et ni une phrase, ni un titre, ni une légende entière',
+      'quote too short to be verified: fewer than five words, and not a whole sentence, heading or caption',
+    ),
+    'quote-not-found': x('citation introuvable dans la page (dans le texte transmis au modèle)', 'quote not found in the page (in the text sent to the model)'),
+    'quote-in-hidden-text': x('texte caché aux visiteurs : ce n’est pas une preuve', 'text hidden from visitors: not evidence'),
+    'quote-with-placeholders': x(
+      'citation retrouvée seulement avec les codes de pseudonymisation ([CANDIDAT]…) : à vérifier dans la page',
+      'quote found only with the pseudonymisation codes ([CANDIDAT]…): check it in the page',
+    ),
+    'unknown-finding': x('référence inventée : aucun constat de ce nom dans cette analyse', 'invented reference: no finding of that name in this analysis'),
+    'unknown-evidence': x('référence inventée : aucune preuve de ce nom dans cette évaluation', 'invented reference: no evidence item of that name in this evaluation'),
+    'no-support': x('aucun appui : ni citation, ni constat, ni preuve', 'no support: no quote, finding or evidence'),
+  } satisfies Record<FactProblem, L>,
   findingRef: (title: string): L => x(`Constat de l'analyse : ${title}`, `Analysis finding: ${title}`),
+  inventedRef: (kind: 'finding' | 'evidence', id: string): L =>
+    kind === 'finding' ? x(`Constat cité : « ${id} »`, `Finding cited: “${id}”`) : x(`Preuve citée : « ${id} »`, `Evidence cited: “${id}”`),
   evidenceRef: x('Preuve jointe à l’évaluation', 'Evidence attached to the evaluation'),
   missing: x('Ce qui manque ou n’est pas observable sur ce livrable', 'What is missing or cannot be observed on this deliverable'),
   questions: x("Questions possibles pour l'oral", 'Possible questions for the oral defence'),
@@ -107,6 +167,17 @@ export const M = {
 
   // Text that goes into the observation
   textUnverified: x('citation introuvable dans la page', 'quote not found in the page'),
+  textProblem: {
+    'quote-too-short': x('citation trop courte pour être vérifiée', 'quote too short to be verified'),
+    'quote-not-found': x('citation introuvable dans la page', 'quote not found in the page'),
+    'quote-in-hidden-text': x('citation écartée : texte caché aux visiteurs', 'quote set aside: text hidden from visitors'),
+    'quote-with-placeholders': x('citation non vérifiée : codes de pseudonymisation', 'quote not verified: pseudonymisation codes'),
+    'unknown-finding': x('référence inventée', 'invented reference'),
+    'unknown-evidence': x('référence inventée', 'invented reference'),
+    'no-support': x('sans appui', 'no support'),
+  } satisfies Record<FactProblem, L>,
+  textInvented: (kind: 'finding' | 'evidence', id: string): L =>
+    kind === 'finding' ? x(`référence inventée : constat « ${id} »`, `invented reference: finding “${id}”`) : x(`référence inventée : preuve « ${id} »`, `invented reference: evidence “${id}”`),
   textFinding: (title: string): L => x(`constat : ${title}`, `finding: ${title}`),
   textMissing: (items: string): L => x(`Non observable sur ce livrable : ${items}.`, `Not observable on this deliverable: ${items}.`),
   textInsufficient: x('Preuves insuffisantes sur ce livrable pour ce critère.', 'Insufficient evidence on this deliverable for this criterion.'),

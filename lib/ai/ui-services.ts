@@ -17,6 +17,8 @@ export interface RunOptions {
   onProgress?: (receivedChars: number) => void;
   snapshot: PageSnapshot;
   findings: readonly Finding[];
+  /** The evaluation's evidence items, to check evidence references. */
+  evidenceIds?: readonly string[];
 }
 
 export interface AiPanelServices {

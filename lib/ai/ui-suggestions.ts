@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { uiLanguage } from '../i18n';
 import { originPattern } from '../page/active-deliverable';
-import type { AiConfig, AiErrorCode, SuggestionRun, VerifiedSuggestion } from './contract';
+import type { AiConfig, AiErrorCode, FactProblem, SuggestionRun, VerifiedFact, VerifiedSuggestion } from './contract';
 import { asAiError } from './errors';
 import { restore } from './redact';
 import { M } from './ui-messages';
@@ -67,19 +67,40 @@ export function restoreRun(run: SuggestionRun, redactions: ReadonlyMap<string, s
   };
 }
 
+const QUOTE_PROBLEMS: readonly FactProblem[] = ['quote-not-found', 'quote-with-placeholders', 'quote-too-short'];
+
+/** One fact as a line of the observation: its quote (a hidden-text quote is left out), each problem said. */
+function factLine(fact: VerifiedFact, findingTitle: (ruleId: string) => string | null, lang: Lang): string {
+  const problems = fact.problems ?? [];
+  const notes: string[] = [];
+  let line = fact.text.trim();
+  if (fact.quote && problems.includes('quote-in-hidden-text')) notes.push(M.textProblem['quote-in-hidden-text'][lang]);
+  else if (fact.quote) {
+    line += ` — « ${fact.quote.trim()} »`;
+    const problem = problems.find((p) => QUOTE_PROBLEMS.includes(p));
+    if (problem) notes.push(M.textProblem[problem][lang]);
+    else if (fact.verified === false) notes.push(M.textUnverified[lang]);
+  }
+  if (fact.findingRuleId) {
+    notes.push(
+      problems.includes('unknown-finding')
+        ? M.textInvented('finding', fact.findingRuleId)[lang]
+        : M.textFinding(findingTitle(fact.findingRuleId) ?? fact.findingRuleId)[lang],
+    );
+  }
+  if (fact.evidenceId && problems.includes('unknown-evidence')) notes.push(M.textInvented('evidence', fact.evidenceId)[lang]);
+  if (problems.includes('no-support')) notes.push(M.textProblem['no-support'][lang]);
+  return `${line}${notes.map((n) => ` (${n})`).join('')}`.trim();
+}
+
 /**
- * The suggestion as observation text: one line per observed fact with its quote (an unverified
- * quote says so), then what cannot be observed, then « preuves insuffisantes ». The oral
- * questions stay in the panel: they are for the jury, not for the record.
+ * The suggestion as observation text: one line per observed fact with its quote and what is
+ * wrong with it, if anything (a quote of hidden text is never copied as evidence), then what
+ * cannot be observed, then « preuves insuffisantes ». The oral questions stay in the panel: they
+ * are for the jury, not for the record.
  */
 export function suggestionText(s: VerifiedSuggestion, findingTitle: (ruleId: string) => string | null = () => null, lang: Lang = uiLanguage()): string {
-  const lines: string[] = [];
-  for (const fact of s.facts) {
-    let line = fact.text.trim();
-    if (fact.quote) line += ` — « ${fact.quote.trim()} »${fact.verified === false ? ` (${M.textUnverified[lang]})` : ''}`;
-    if (fact.findingRuleId) line += ` (${M.textFinding(findingTitle(fact.findingRuleId) ?? fact.findingRuleId)[lang]})`;
-    if (line) lines.push(line);
-  }
+  const lines = s.facts.map((fact) => factLine(fact, findingTitle, lang)).filter(Boolean);
   const missing = s.missing.map((m) => m.trim().replace(/[.;]+$/, '')).filter(Boolean);
   if (missing.length) lines.push(M.textMissing(missing.join(' ; '))[lang]);
   if (s.insufficientEvidence) lines.push(M.textInsufficient[lang]);

@@ -9,7 +9,8 @@ import { FAMILIES, OUTCOMES } from '../checks/types';
 import { DELIVERABLE_KINDS, TOPICS, Certification } from '../referentiels/schema';
 import { observationWords } from '../workspace/assessments';
 import { ASSESSMENT_STATUSES, BLOC_DECISIONS, COMPETENCY_DECISIONS } from '../workspace/types';
-import type { VerifiedFact, VerifiedSuggestion } from '../ai/contract';
+import { FACT_PROBLEMS, type VerifiedFact, type VerifiedSuggestion } from '../ai/contract';
+import { withProblems } from '../workspace/ai-suggestions';
 import type {
   AiSuggestionRow,
   AssessmentRow,
@@ -24,7 +25,8 @@ import type {
 } from '../workspace/types';
 
 export const FORMAT = 'grille-backup';
-export const FORMAT_VERSION = 1;
+/** 2: each AI suggestion's fact carries its problems (lib/export/upgrades/v2.ts). */
+export const FORMAT_VERSION = 2;
 
 /** Bounds of the format (characters, items). */
 export const LIMITS = {
@@ -246,6 +248,7 @@ const SuggestedFactSchema = z.strictObject({
   findingRuleId: Text(LIMITS.id).nullable(),
   evidenceId: Text(LIMITS.id).nullable(),
   verified: Bool.nullable(),
+  problems: List(z.enum(FACT_PROBLEMS), FACT_PROBLEMS.length, 'problèmes'),
 });
 const VerifiedSuggestionSchema = z.strictObject({
   criterionId: Id,
@@ -362,6 +365,7 @@ const withoutWords = ({ words: _words, ...rest }: AssessmentRow): EnvelopeAssess
 /** Rows → envelope data: screenshots become base64, search words are left out. */
 export async function toEnvelopeData(rows: Omit<WorkspaceRows, 'history'> & { history: (HistoryRow | Omit<HistoryRow, 'seq'>)[] }): Promise<EnvelopeDataT> {
   const evidence: EnvelopeEvidence[] = [];
+  const evidenceOf = (evaluationId: string) => new Set(rows.evidence.filter((e) => e.evaluationId === evaluationId).map((e) => e.id));
   for (const row of rows.evidence) {
     const { image, ...rest } = row;
     evidence.push({ ...rest, image: image ? { type: image.type || 'application/octet-stream', base64: await blobToBase64(image) } : null });
@@ -376,7 +380,8 @@ export async function toEnvelopeData(rows: Omit<WorkspaceRows, 'history'> & { hi
     gapTexts: rows.gapTexts,
     rgaaAudits: rows.rgaaAudits,
     customReferentiels: rows.customReferentiels,
-    aiSuggestions: rows.aiSuggestions,
+    // Rows stored before facts carried their problems get them as the panel shows them.
+    aiSuggestions: rows.aiSuggestions.map((r) => withProblems(r, evidenceOf(r.evaluationId))),
   };
 }
 

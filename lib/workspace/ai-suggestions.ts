@@ -3,7 +3,7 @@
 // Accepting or editing writes the text into the criterion's observation (appended after a blank
 // line, never replacing what the juror wrote) and marks it AI-assisted. Nothing here ever reads
 // or writes a status: the juror decides.
-import type { SuggestionRun, VerifiedSuggestion } from '../ai/contract';
+import type { FactProblem, SuggestionRun, VerifiedFact, VerifiedSuggestion } from '../ai/contract';
 import { observationWords } from './assessments';
 import type { WorkspaceDb } from './db';
 import { WorkspaceRuleError } from './errors';
@@ -25,7 +25,7 @@ async function touchEvaluation(db: WorkspaceDb, evaluationId: string, now: numbe
 function stored(s: VerifiedSuggestion): VerifiedSuggestion {
   return {
     criterionId: s.criterionId,
-    facts: s.facts.map((f) => ({ text: f.text, quote: f.quote, findingRuleId: f.findingRuleId, evidenceId: f.evidenceId, verified: f.verified })),
+    facts: s.facts.map((f) => ({ text: f.text, quote: f.quote, findingRuleId: f.findingRuleId, evidenceId: f.evidenceId, verified: f.verified, problems: [...f.problems] })),
     missing: [...s.missing],
     insufficientEvidence: s.insufficientEvidence,
     questions: [...s.questions],
@@ -125,8 +125,30 @@ export async function rejectSuggestion(db: WorkspaceDb, id: string, who: string 
   });
 }
 
+/**
+ * A suggestion stored before facts carried their problems: what can still be known is said —
+ * an unverified quote is « introuvable », a quote under five words was never a checked passage
+ * (the old check took any fragment), an evidence reference that names no evidence item of the
+ * evaluation is invented. Rows that have their problems are returned as they are.
+ */
+export function withProblems(row: AiSuggestionRow, evidenceIds: ReadonlySet<string>): AiSuggestionRow {
+  if (row.suggestion.facts.every((f) => Array.isArray(f.problems))) return row;
+  const facts = row.suggestion.facts.map((f): VerifiedFact => {
+    if (Array.isArray(f.problems)) return f;
+    const problems: FactProblem[] = [];
+    if (f.quote !== null && f.verified === false) problems.push('quote-not-found');
+    if (f.quote !== null && f.verified === true && (f.quote.match(/[\p{L}\p{N}]+/gu) ?? []).length < 5) problems.push('quote-too-short');
+    if (f.evidenceId !== null && !evidenceIds.has(f.evidenceId)) problems.push('unknown-evidence');
+    return { ...f, verified: problems.includes('quote-too-short') ? false : f.verified, problems };
+  });
+  return { ...row, suggestion: { ...row.suggestion, facts, flagged: row.suggestion.flagged || facts.some((f) => f.problems.length > 0) } };
+}
+
 /** An evaluation's suggestions, oldest first (a batch's by criterion id; the panel shows them in the référentiel's order). */
 export async function suggestionsOf(db: WorkspaceDb, evaluationId: string): Promise<AiSuggestionRow[]> {
-  const rows = await db.aiSuggestions.where('evaluationId').equals(evaluationId).toArray();
+  const stored = await db.aiSuggestions.where('evaluationId').equals(evaluationId).toArray();
+  const legacy = stored.some((r) => r.suggestion.facts.some((f) => !Array.isArray(f.problems)));
+  const evidenceIds = legacy ? new Set(await db.evidence.where('evaluationId').equals(evaluationId).primaryKeys()) : new Set<string>();
+  const rows = stored.map((r) => withProblems(r, evidenceIds));
   return rows.sort((a, b) => a.createdAt - b.createdAt || (a.criterionId < b.criterionId ? -1 : a.criterionId > b.criterionId ? 1 : 0));
 }

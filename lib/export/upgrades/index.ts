@@ -3,8 +3,9 @@
 // self-contained (it must not import today's schemas: it works on the raw JSON of its time),
 // lists it in UPGRADES below, and a test seeds a file of version N-1.
 //
-// Version 1 is the first format: there is nothing to upgrade yet.
+// 2: facts of AI suggestions carry their problems.
 import { ImportError } from '../errors';
+import { upgrade as v2 } from './v2';
 
 export interface FormatUpgrade {
   /** The version this step produces; it reads version `to - 1`. */
@@ -14,7 +15,7 @@ export interface FormatUpgrade {
 }
 
 /** Every step, in order. */
-export const UPGRADES: readonly FormatUpgrade[] = [];
+export const UPGRADES: readonly FormatUpgrade[] = [v2];
 
 /**
  * Brings a raw envelope of any known version to `current`, step by step. Refuses a newer

@@ -296,7 +296,7 @@ describe('format upgrades, step by step', () => {
     delete old.scope;
     old.data.evaluations = old.data.evaluations.map(({ certificationId, ...e }) => ({ ...e, referentiel: certificationId }));
     await expect(readBackup(JSON.stringify(old))).rejects.toThrow(/Format de sauvegarde 0 inconnu/);
-    expect(await readBackup(JSON.stringify(old), { upgrades: steps })).toEqual(envelope);
+    expect(await readBackup(JSON.stringify(old), { upgrades: [...steps, ...UPGRADES] })).toEqual(envelope);
   });
 
   it('applies every step in order', () => {
