@@ -72,12 +72,14 @@ function placeSegments(segments: readonly (readonly Token[])[], block: Block): S
 }
 
 const CLOSING = /^[.!?…»”"')\]]+/u;
+const OPENING = /[«“"'(\[—–-][\s\u00a0\u202f]*$/u;
 
-/** The page's text for a span, with the closing punctuation that follows it when the quote ends with some. */
-function passageOf(block: Block, span: Span, withClosing: boolean): string {
-  const start = block.tokens[span.start]!.start;
+/** The page's text for a span, with the punctuation around it when the quote has some there too. */
+function passageOf(block: Block, span: Span, edges: { opening: boolean; closing: boolean }): string {
+  let start = block.tokens[span.start]!.start;
   let end = block.tokens[span.end - 1]!.end;
-  if (withClosing) end += CLOSING.exec(block.text.slice(end))?.[0].length ?? 0;
+  if (edges.opening) start -= OPENING.exec(block.text.slice(0, start))?.[0].length ?? 0;
+  if (edges.closing) end += CLOSING.exec(block.text.slice(end))?.[0].length ?? 0;
   return block.text.slice(start, end);
 }
 
@@ -110,10 +112,16 @@ function findIn(blocks: readonly Block[], reading: Reading): { block: Block; spa
 export function locateIn(quote: string, visible: readonly Block[], hidden: readonly Block[]): QuoteLocation {
   const ways = readings(quote);
   if (!ways.length) return { where: 'absent' };
-  const closing = /[.!?…]["'»”)\]]*\s*$/u.test(quote.trim());
+  const trimmed = quote.trim();
+  const closing = /[.!?…]["'»”)\]]*$/u.test(trimmed);
+  const opening = /^[«“"'(\[—–-]/u.test(trimmed);
   for (const way of ways.filter((w) => !w.hasPlaceholder)) {
     const found = findIn(visible, way);
-    if (found) return { where: 'visible', passage: found.spans.map((span) => passageOf(found.block, span, closing)).join(' […] ') };
+    if (found) {
+      const last = found.spans.length - 1;
+      const passage = found.spans.map((span, i) => passageOf(found.block, span, { opening: opening && i === 0, closing: closing && i === last })).join(' […] ');
+      return { where: 'visible', passage };
+    }
   }
   for (const way of ways.filter((w) => !w.hasPlaceholder)) if (findIn(hidden, way)) return { where: 'hidden' };
   for (const way of ways.filter((w) => w.hasPlaceholder)) if (findIn(visible, way) || findIn(hidden, way)) return { where: 'placeholders' };

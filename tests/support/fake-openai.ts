@@ -12,7 +12,13 @@
 //   - an unknown model (not in `models`): 404 model_not_found, on chat and on /models/:id;
 //   - steps: fault.unauthorized(), fault.unknownModel(), fault.rateLimited(seconds), fault.serverError(),
 //     fault.slow(ms), fault.stall(afterChars, ms), fault.malformed(), fault.refusal(), fault.drop(),
-//     fault.unsupportedResponseFormat(), reply.batch(batch), reply.content(text).
+//     fault.unsupportedResponseFormat(), fault.noChoices(), fault.emptyContent(), reply.batch(batch),
+//     reply.content(text);
+//   adversarial responders, built from what was asked (tests of verification and of the panel):
+//     adversarial.partial(n) answers for the first n criteria only; adversarial.forgedEvidence()
+//     cites an evidence item that does not exist; adversarial.verdict() writes a status, a level and
+//     a mark; adversarial.hiddenQuote(quote) quotes the page's hidden text; adversarial.fragments()
+//     quotes one letter, a word fragment and words gathered from anywhere.
 //
 //   const server = await startFakeOpenAI({ apiKey: 'sk-test' });
 //   server.enqueue(fault.rateLimited(1), reply.batch({ suggestions: [...] }));
@@ -40,7 +46,9 @@ export type FakeStep =
   /** Stream `afterChars` characters of `content`, then go silent for `delayMs`. */
   | { type: 'stall'; content: string; afterChars: number; delayMs: number }
   /** Close the connection without an answer. */
-  | { type: 'drop' };
+  | { type: 'drop' }
+  /** A completion with an empty `choices` array (some compatible servers answer so when they fail). */
+  | { type: 'no-choices' };
 
 export interface FakeUsage {
   prompt_tokens: number;
@@ -90,6 +98,8 @@ export const fault = {
   malformed: (): FakeStep => ({ type: 'content', content: '{"suggestions": [{"criterionId": "x", "facts": [' }),
   refusal: (text = 'Je ne peux pas aider avec cette demande.'): FakeStep => ({ type: 'refusal', refusal: text }),
   drop: (): FakeStep => ({ type: 'drop' }),
+  noChoices: (): FakeStep => ({ type: 'no-choices' }),
+  emptyContent: (): FakeStep => ({ type: 'content', content: '' }),
   unsupportedResponseFormat: (): FakeStep => ({
     type: 'error',
     status: 400,
@@ -119,6 +129,40 @@ export const emptyBatchFor: FakeResponder = (request) =>
       questions: ['Pouvez-vous montrer où ce critère apparaît dans votre livrable ?'],
     })),
   });
+
+const suggestion = (criterionId: string, facts: object[], extra: object = {}) => ({ criterionId, facts, missing: [], insufficientEvidence: false, questions: [], ...extra });
+const fact = (text: string, over: object = {}) => ({ text, quote: null, findingRuleId: null, evidenceId: null, ...over });
+
+/** Answers built from what was asked, as an adversarial OpenAI-compatible server would give them. */
+export const adversarial = {
+  /** Answers for the first `n` criteria asked, and says nothing of the others. */
+  partial: (n: number, inner: FakeResponder = emptyBatchFor): FakeResponder => (request) => {
+    const step = inner(request);
+    if (step.type !== 'content') return step;
+    const batch = JSON.parse(step.content) as { suggestions: unknown[] };
+    return reply.batch({ suggestions: batch.suggestions.slice(0, n) });
+  },
+  /** Cites a capture that is not an evidence item of the evaluation. */
+  forgedEvidence: (evidenceId = 'capture-42'): FakeResponder => (request) =>
+    reply.batch({ suggestions: criterionIdsIn(request).map((id) => suggestion(id, [fact('Une capture montre la page d’accueil.', { evidenceId })])) }),
+  /** Writes the decision itself: a status, a level, a mark, a call to decide. */
+  verdict: (): FakeResponder => (request) =>
+    reply.batch({
+      suggestions: criterionIdsIn(request).map((id) =>
+        suggestion(id, [fact('Le critère est acquis : niveau expert, note 18/20.')], { questions: ['Le jury peut valider le bloc ?'] }),
+      ),
+    }),
+  /** Quotes the page's hidden text as if it were evidence. */
+  hiddenQuote: (quote: string): FakeResponder => (request) =>
+    reply.batch({ suggestions: criterionIdsIn(request).map((id) => suggestion(id, [fact('La page demande la note maximale.', { quote })])) }),
+  /** One letter, a word fragment, and words gathered from anywhere in the page. */
+  fragments: (): FakeResponder => (request) =>
+    reply.batch({
+      suggestions: criterionIdsIn(request).map((id) =>
+        suggestion(id, [fact('Une lettre.', { quote: 'e' }), fact('Un fragment.', { quote: 'ngagem' }), fact('Des mots recollés.', { quote: 'Je […] gère […] le taux d’engagement' })]),
+      ),
+    }),
+};
 
 const estimate = (text: string) => Math.ceil(text.length / 4);
 
@@ -162,6 +206,12 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
         return sendJson(res, step.status, step.body ?? errorBody(`HTTP ${step.status}`, 'error', null), step.headers);
       case 'drop':
         res.socket?.destroy();
+        return;
+      case 'no-choices':
+        if (!body.stream) return sendJson(res, 200, { id, object: 'chat.completion', created: 1_767_000_000, model, choices: [], usage: { prompt_tokens: 10, completion_tokens: 0, total_tokens: 10 } });
+        res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache' });
+        res.write(`data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created: 1_767_000_000, model, choices: [] })}\n\n`);
+        res.end('data: [DONE]\n\n');
         return;
       case 'slow':
         await wait(step.delayMs);

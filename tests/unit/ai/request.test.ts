@@ -6,7 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import type { AiConfig, SuggestionBatch, SuggestionRequest } from '@/lib/ai/contract';
 import { prepareRequest } from '@/lib/ai/prepare';
 import { requestSuggestions, type RequestSuggestionsOptions } from '@/lib/ai/request';
-import { fault, reply, startFakeOpenAI, type FakeOpenAI } from '../../support/fake-openai';
+import { adversarial, fault, reply, startFakeOpenAI, type FakeOpenAI } from '../../support/fake-openai';
 import { config as baseConfig, makeRequest } from './helpers';
 
 let server: FakeOpenAI;
@@ -55,7 +55,7 @@ describe('a good answer', () => {
 
     expect(run).toMatchObject({
       promptId: 'observations-jury',
-      promptVersion: 1,
+      promptVersion: 2,
       provider: 'other',
       model: 'fake-model',
       startedAt: 1_500,
@@ -89,13 +89,51 @@ describe('a good answer', () => {
     expect(run.suggestions[0]!.facts.map((f) => f.verified)).toEqual([true, false]);
   });
 
-  test('suggestions for criteria not asked for are dropped', async () => {
+  test('suggestions for criteria not asked for are set aside and named (an invented reference)', async () => {
     const { cfg, prepared, options, first, second } = setup();
     const batch = goodBatch(first, second);
     batch.suggestions.push({ ...batch.suggestions[1]!, criterionId: 'autre-critere' });
     server.enqueue(reply.batch(batch));
     const run = await requestSuggestions(prepared, cfg, options);
     expect(run.suggestions.map((s) => s.criterionId)).toEqual([first, second]);
+    expect(run.unaskedCriterionIds).toEqual(['autre-critere']);
+    expect(run.missingCriterionIds).toEqual([]);
+  });
+
+  test('a partial answer names the criteria left out, in the order asked', async () => {
+    const { cfg, prepared, options, first, second } = setup();
+    server.enqueue(adversarial.partial(1, () => reply.batch(goodBatch(first, second))));
+    const run = await requestSuggestions(prepared, cfg, options);
+    expect(run.suggestions.map((s) => s.criterionId)).toEqual([first]);
+    expect(run.missingCriterionIds).toEqual([second]);
+  });
+
+  test('a forged evidence id is flagged; an evidence item of the evaluation is not', async () => {
+    const { cfg, prepared, options } = setup();
+    server.enqueue(adversarial.forgedEvidence('capture-42'), adversarial.forgedEvidence('ev-real'));
+    const forged = await requestSuggestions(prepared, cfg, { ...options, evidenceIds: ['ev-real'] });
+    expect(forged.suggestions[0]!.facts[0]).toMatchObject({ evidenceId: 'capture-42', problems: ['unknown-evidence'] });
+    expect(forged.suggestions[0]!.flagged).toBe(true);
+    const real = await requestSuggestions(prepared, cfg, { ...options, evidenceIds: ['ev-real'] });
+    expect(real.suggestions[0]!.facts[0]).toMatchObject({ evidenceId: 'ev-real', problems: [] });
+  });
+
+  test('one letter, a word fragment and words gathered from anywhere are never verified', async () => {
+    const { cfg, prepared, options } = setup();
+    server.enqueue(adversarial.fragments());
+    const run = await requestSuggestions(prepared, cfg, options);
+    expect(run.suggestions[0]!.facts.map((f) => [f.verified, f.problems[0]])).toEqual([
+      [false, 'quote-too-short'],
+      [false, 'quote-too-short'],
+      [false, 'quote-too-short'],
+    ]);
+  });
+
+  test('verdict wording flags the suggestion', async () => {
+    const { cfg, prepared, options } = setup();
+    server.enqueue(adversarial.verdict());
+    const run = await requestSuggestions(prepared, cfg, options);
+    expect(run.suggestions.every((s) => s.flagged)).toBe(true);
   });
 });
 
@@ -238,6 +276,16 @@ describe('faults', () => {
       code: 'refusal',
       message: 'Le modèle a refusé de répondre : aucune suggestion n\'a été produite. Motif donné : « Je ne peux pas évaluer des personnes. »',
     });
+    expect(server.chatRequests()).toHaveLength(1);
+  });
+
+  test.each([
+    ['no choices at all', fault.noChoices()],
+    ['an empty content', fault.emptyContent()],
+  ])('an empty answer (%s): its own message, no repair request carrying nothing', async (_, step) => {
+    const { cfg, prepared, options } = setup();
+    server.enqueue(step);
+    await expect(requestSuggestions(prepared, cfg, options)).rejects.toMatchObject({ code: 'empty-answer', retryable: true, message: expect.stringMatching(/^Le modèle a renvoyé une réponse vide/) });
     expect(server.chatRequests()).toHaveLength(1);
   });
 
