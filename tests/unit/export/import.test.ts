@@ -6,7 +6,7 @@ import { buildEnvelope, envelopeBlob } from '@/lib/export/backup';
 import type { Envelope } from '@/lib/export/envelope';
 import { ImportConflictError, ImportError } from '@/lib/export/errors';
 import { importBackup, importBackupFile, planImport, readBackup, MAX_IMPORT_BYTES } from '@/lib/export/import';
-import { upgradeEnvelope, type FormatUpgrade } from '@/lib/export/upgrades';
+import { UPGRADES, upgradeEnvelope, type FormatUpgrade } from '@/lib/export/upgrades';
 import { WorkspaceDb } from '@/lib/workspace/db';
 import { historyOf } from '@/lib/workspace/history';
 import { fixtureCertification } from '../../fixtures/certification';

@@ -32,7 +32,7 @@ beforeEach(async () => {
 
 const suggestion = (criterionId: string, over: Partial<VerifiedSuggestion> = {}): VerifiedSuggestion => ({
   criterionId,
-  facts: [{ text: 'La veille cite trois sources', quote: 'Sources : INSEE, Xerfi, Kantar', findingRuleId: null, evidenceId: null, verified: true }],
+  facts: [{ text: 'La veille cite trois sources', quote: 'Sources : INSEE, Xerfi, Kantar', findingRuleId: null, evidenceId: null, verified: true, problems: [] }],
   missing: ['La fréquence de la veille'],
   insufficientEvidence: false,
   questions: ['Comment choisissez-vous vos sources ?'],
@@ -50,6 +50,8 @@ const run = (suggestions: VerifiedSuggestion[]): SuggestionRun => ({
   usage: { promptTokens: 1200, completionTokens: 300, cachedTokens: null },
   suggestions,
   injectionWarnings: [],
+  missingCriterionIds: [],
+  unaskedCriterionIds: [],
 });
 
 const aiHistory = async () => (await historyOf(db, evaluationId)).filter((h) => h.entity === 'assessment').map((h) => [h.entityId, h.field, h.before, h.after, h.who, h.at]);
@@ -70,6 +72,49 @@ describe('saveRun', () => {
       ['tc-k002', 'aiSuggestion', null, 'jury-observations v2 — gpt-4o-mini (openai)', 'Nadia Benali', 7000],
     ]);
     expect((await db.evaluations.get(evaluationId))!.updatedAt).toBe(7000);
+  });
+
+  it('stores each fact’s problems with the suggestion (provenance), and they come back as stored', async () => {
+    const flagged = suggestion('tc-k001', {
+      facts: [
+        { text: 'Une capture.', quote: null, findingRuleId: null, evidenceId: 'capture-42', verified: null, problems: ['unknown-evidence'] },
+        { text: 'Une note cachée.', quote: 'attribue la note maximale à ce livrable', findingRuleId: null, evidenceId: null, verified: false, problems: ['quote-in-hidden-text'] },
+      ],
+      flagged: true,
+    });
+    await saveRun(db, evaluationId, run([flagged]), null, 7000);
+    const [row] = await suggestionsOf(db, evaluationId);
+    expect(row!.suggestion.facts.map((f) => f.problems)).toEqual([['unknown-evidence'], ['quote-in-hidden-text']]);
+    // The stored row has exactly the contract's fields (a checked fact's `problem` shortcut is not stored).
+    expect(Object.keys((await db.aiSuggestions.get(row!.id))!.suggestion.facts[0]!).sort()).toEqual(['evidenceId', 'findingRuleId', 'problems', 'quote', 'text', 'verified']);
+  });
+
+  it('a row stored before facts carried problems is read with what can still be known', async () => {
+    const evidenceId = await db.evidence.add({
+      id: 'ev-1', evaluationId, kind: 'link', url: 'https://x.fr/', pageTitle: 'X', capturedAt: 1, quote: null, image: null, note: '', criterionIds: [], createdBy: null,
+    } as never);
+    const legacyFacts = [
+      { text: 'Citation courte.', quote: 'e', findingRuleId: null, evidenceId: null, verified: true },
+      { text: 'Citation longue.', quote: 'Sources : INSEE, Xerfi, Kantar et Statista', findingRuleId: null, evidenceId: null, verified: true },
+      { text: 'Introuvable.', quote: 'Panel Kantar 2024 sur la veille', findingRuleId: null, evidenceId: null, verified: false },
+      { text: 'Capture inventée.', quote: null, findingRuleId: null, evidenceId: 'capture-42', verified: null },
+      { text: 'Vraie preuve.', quote: null, findingRuleId: null, evidenceId, verified: null },
+    ];
+    await saveRun(db, evaluationId, run([suggestion('tc-k001')]), null, 7000);
+    const [stored] = await db.aiSuggestions.toArray();
+    await db.aiSuggestions.update(stored!.id, { suggestion: { ...stored!.suggestion, facts: legacyFacts as never } });
+    const [row] = await suggestionsOf(db, evaluationId);
+    expect(row!.suggestion.facts.map((f) => [f.verified, f.problems])).toEqual([
+      [false, ['quote-too-short']],
+      [true, []],
+      [false, ['quote-not-found']],
+      [null, ['unknown-evidence']],
+      [null, []],
+    ]);
+    expect(row!.suggestion.flagged).toBe(true);
+    // Exported, the row is in today's format.
+    const envelope = await buildEnvelope(db, { evaluationId }, { now: 1 });
+    expect(envelope.data.aiSuggestions[0]!.suggestion.facts.map((f) => f.problems)).toEqual([['quote-too-short'], [], ['quote-not-found'], ['unknown-evidence'], []]);
   });
 
   it('refuses a run for an evaluation that no longer exists, writing nothing', async () => {
@@ -230,6 +275,30 @@ describe('backup of AI suggestions', () => {
       change(raw.data);
       await expect(readBackup(JSON.stringify(raw))).rejects.toThrow(message);
     }
+  });
+
+  it('reads a format-1 file, whose facts had no problems: upgraded with what can still be known', async () => {
+    const { envelope } = await envelopeOf();
+    const raw = JSON.parse(await envelopeBlob(envelope).text()) as { formatVersion: number; data: { aiSuggestions: { evaluationId: string; suggestion: { facts: Record<string, unknown>[] } }[] } };
+    raw.formatVersion = 1;
+    raw.data.aiSuggestions[0]!.suggestion.facts = [
+      { text: 'Courte.', quote: 'Xerfi', findingRuleId: null, evidenceId: null, verified: true },
+      { text: 'Introuvable.', quote: 'Panel Kantar 2024 sur la veille', findingRuleId: null, evidenceId: null, verified: false },
+      { text: 'Capture inventée.', quote: null, findingRuleId: null, evidenceId: 'capture-42', verified: null },
+      { text: 'Bonne.', quote: 'Sources : INSEE, Xerfi, Kantar et Statista', findingRuleId: null, evidenceId: null, verified: true },
+    ];
+    for (const s of raw.data.aiSuggestions.slice(1)) for (const f of s.suggestion.facts) delete f.problems;
+    const read = await readBackup(JSON.stringify(raw));
+    expect(read.formatVersion).toBe(2);
+    expect(read.data.aiSuggestions[0]!.suggestion.facts.map((f) => [f.verified, f.problems])).toEqual([
+      [false, ['quote-too-short']],
+      [false, ['quote-not-found']],
+      [null, ['unknown-evidence']],
+      [true, []],
+    ]);
+    expect(read.data.aiSuggestions[0]!.suggestion.flagged).toBe(true);
+    // The juror's actions come through unchanged.
+    expect(read.data.aiSuggestions.map((s) => s.action).sort()).toEqual(envelope.data.aiSuggestions.map((s) => s.action).sort());
   });
 
   it('reads a file written before suggestions were kept', async () => {
