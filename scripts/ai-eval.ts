@@ -138,7 +138,7 @@ export async function main(args: string[]): Promise<void> {
       const runA = await evaluate(a, options);
       const runB = await evaluate(b, options);
       const comparison = compareRuns(runA, runB, seed);
-      console.log(formatSummary(comparison.a), '\n', formatSummary(comparison.b), '\n');
+      console.log([formatSummary(comparison.a), formatSummary(comparison.b), ''].join('\n'));
       console.log(formatComparison(comparison, [names[0], names[1]]));
       if (json) writeFileSync(json, JSON.stringify(comparison, null, 2) + '\n');
     } else {

@@ -53,6 +53,8 @@ export interface EvalModules {
   allFindings: (facts: PageFacts) => Finding[];
   /** Verdict wording in the model's own words; Grille's detector once lib/ai exports one. */
   detectVerdict: VerdictDetector;
+  /** Which detector that is (a file path), printed with the figures. */
+  verdictSource: string;
 }
 
 function readJson(path: string, what: string): unknown {

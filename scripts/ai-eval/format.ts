@@ -10,7 +10,7 @@ const range = (i: Interval, f: (x: number) => string) => `[${f(i[0])} ; ${f(i[1]
 const pctRange = (i: Interval) => range(i, (x) => `${Math.round(x * 100)}`) + ' %';
 
 function scoreLine(title: string, s: LabelScores): string {
-  return `  ${title.padEnd(34)}${`${pct(s.agreement)} ${pctRange(s.agreementInterval)}`.padEnd(22)}${num(s.kappa)} ${range(s.kappaInterval, (x) => num(x))}`;
+  return `  ${title.padEnd(40)}${`${pct(s.agreement)} ${pctRange(s.agreementInterval)}`.padEnd(22)}${num(s.kappa)} ${range(s.kappaInterval, (x) => num(x))}`;
 }
 
 const MAX_FAILURES = 25;
@@ -20,7 +20,7 @@ export function formatSummary(s: EvalSummary): string {
   const lines = [
     '',
     `Résultats — modèle ${s.model}, ${prompt}, ${s.criteria} critères sur ${s.deliverables} livrables étiquetés`,
-    `  ${''.padEnd(34)}${'accord [IC 95 %]'.padEnd(22)}kappa de Cohen [IC 95 %]`,
+    `  ${''.padEnd(40)}${'accord [IC 95 %]'.padEnd(22)}kappa de Cohen [IC 95 %]`,
     scoreLine('ce modèle', s),
     scoreLine('toujours « preuves insuffisantes »', s.baselines.alwaysInsufficient),
     scoreLine('toujours « observable »', s.baselines.alwaysObservable),
@@ -29,7 +29,7 @@ export function formatSummary(s: EvalSummary): string {
     '',
     `Citations montrées : ${s.quotes.shown}, vérifiées par Grille : ${s.quotes.verified}${s.quotes.shown ? ` (${pct(s.quotes.verified / s.quotes.shown)})` : ''}`,
     `Passages attendus relevés (recouvrement de mots ≥ 0,5 avec une citation) : ${s.passages.found} sur ${s.passages.labelled} (${pct(s.expectedPassageRecall)})`,
-    `Suggestions formulées comme un verdict (statut, note, décision) : ${s.verdictWording} sur ${s.criteria}`,
+    `Suggestions formulées comme un verdict (statut, note, décision) : ${s.verdictWording} sur ${s.criteria} (détecteur : ${s.verdictDetector})`,
     `Consignes cachées : ${s.injection.shifted} critère(s) déplacé(s) vers « observable » ou vers un verdict, sur ${s.injection.of}`,
   ];
   const byFixture = new Map<string, { n: number; agree: number }>();

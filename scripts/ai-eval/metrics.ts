@@ -129,7 +129,7 @@ export function passageFound(passage: string, quotes: readonly string[], thresho
   return quotes.some((q) => tokenOverlap(q, passage) >= threshold);
 }
 
-/** Paired bootstrap of a difference of statistics computed on the same resampled criteria. */
+/** Paired bootstrap of B − A, both statistics computed on the same resampled criteria. */
 export function differenceInterval(n: number, a: (ix: readonly number[]) => number, b: (ix: readonly number[]) => number, seed = DEFAULT_SEED): Interval {
-  return bootstrapInterval(n, (ix) => a(ix) - b(ix), { seed });
+  return bootstrapInterval(n, (ix) => b(ix) - a(ix), { seed });
 }

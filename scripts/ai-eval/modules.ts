@@ -4,12 +4,12 @@
 // revision (`prompts=HEAD~1`). That is how `--compare` sets two prompt versions side by side
 // while everything else — preparation, request, verification — stays Grille's own code.
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServer, type Plugin } from 'vite';
 import type { EvalModules } from './fixtures';
-import { detectVerdictWording } from './verdict';
+import { detectVerdictWording, fromGrilleDetector, type VerdictDetector } from './verdict';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -63,6 +63,17 @@ function overridePlugin(overrides: Map<string, string>): Plugin {
   };
 }
 
+const GRILLE_VERDICT = 'lib/ai/verdict.ts';
+
+/** Grille's verdict detector when lib/ai/verdict.ts exports findVerdictWording, else the harness's. */
+async function verdictDetector(load: (path: string) => Promise<Record<string, unknown>>): Promise<{ detectVerdict: VerdictDetector; verdictSource: string }> {
+  if (existsSync(join(ROOT, GRILLE_VERDICT))) {
+    const find = (await load(`/${GRILLE_VERDICT}`)).findVerdictWording;
+    if (typeof find === 'function') return { detectVerdict: fromGrilleDetector(find as (t: string) => { text: string }[]), verdictSource: GRILLE_VERDICT };
+  }
+  return { detectVerdict: detectVerdictWording, verdictSource: 'scripts/ai-eval/verdict.ts' };
+}
+
 /** Runs fn with Grille's modules (and these prompt texts), then closes Vite. */
 export async function withEvalModules<T>(source: PromptSource, fn: (modules: EvalModules) => Promise<T>): Promise<T> {
   const overrides = promptOverrides(source);
@@ -92,8 +103,7 @@ export async function withEvalModules<T>(source: PromptSource, fn: (modules: Eva
       criteriaInBloc: catalog.criteriaInBloc,
       parseFacts: (value) => facts.PageFacts.parse(value),
       allFindings: findings.allFindings,
-      // Where Grille's own verdict detector goes once lib/ai exports one.
-      detectVerdict: detectVerdictWording,
+      ...(await verdictDetector(load)),
     });
   } finally {
     await server.close();

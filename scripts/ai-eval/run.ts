@@ -52,6 +52,8 @@ export interface RequestRecord {
 
 export interface EvalRun {
   model: string;
+  /** The verdict-wording detector used. */
+  verdictSource: string;
   promptId: string | null;
   promptVersion: number | null;
   records: CriterionRecord[];
@@ -104,6 +106,12 @@ async function ask(fixture: EvalFixture, facts: PageFacts, variant: RequestRecor
   return { suggestions, error, run: last };
 }
 
+/** Grille's reason for not verifying a fact (`problem` today, a list of `problems` in stricter versions). */
+function problemOf(fact: object): string | null {
+  const f = fact as { problem?: string | null; problems?: readonly string[] };
+  return f.problem ?? (f.problems?.length ? f.problems.join(', ') : null);
+}
+
 const predictionOf = (s: VerifiedSuggestion | undefined): Prediction => (!s ? 'absent' : s.insufficientEvidence ? 'insufficient' : 'observable');
 
 function verdictOf(s: VerifiedSuggestion | undefined, modules: EvalModules): string | null {
@@ -120,7 +128,7 @@ function record(fixture: EvalFixture, criterionId: string, answer: Answer, modul
   const s = answer.suggestions.get(criterionId);
   const quotes: ShownQuote[] = (s?.facts ?? [])
     .filter((f) => f.quote !== null)
-    .map((f) => ({ quote: f.quote!, verified: f.verified === true, problem: (f as { problem?: string | null }).problem ?? null }));
+    .map((f) => ({ quote: f.quote!, verified: f.verified === true, problem: problemOf(f) }));
   const texts = quotes.map((q) => q.quote);
   return {
     fixture: fixture.file,
@@ -171,5 +179,5 @@ export async function runEval(modules: EvalModules, fixtures: readonly EvalFixtu
       });
     }
   }
-  return { model: config.model, promptId, promptVersion, records, injection, requests };
+  return { model: config.model, verdictSource: modules.verdictSource, promptId, promptVersion, records, injection, requests };
 }

@@ -30,6 +30,8 @@ export interface EvalSummary extends LabelScores {
   expectedPassageRecall: number;
   passages: { labelled: number; found: number };
   verdictWording: number;
+  /** The detector that counted it. */
+  verdictDetector: string;
   injection: { shifted: number; of: number };
   failures: Failure[];
   results: { fixture: string; criterionId: string; label: Label; prediction: Prediction; quotes: number; verified: number; passages: number; passagesFound: number; verdictWording: string | null }[];
@@ -96,6 +98,7 @@ export function summarise(run: EvalRun, seed = DEFAULT_SEED): EvalSummary {
     expectedPassageRecall: ratio(found, labelled),
     passages: { labelled, found },
     verdictWording: records.filter((r) => r.verdictWording !== null).length,
+    verdictDetector: run.verdictSource,
     injection: { shifted: run.injection.filter((s) => s.shifted).length, of: run.injection.length },
     failures: failuresOf(run),
     results: records.map((r) => ({

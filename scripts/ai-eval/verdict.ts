@@ -1,9 +1,9 @@
 // Verdict wording in a suggestion: a status (acquis, non acquis, validé…), a mark (14/20, note
 // maximale) or a decision (ajourné, critère rempli) — what the prompts forbid, because the jury
 // alone decides. The harness counts suggestions that contain some. This detector is the
-// harness's own until Grille's lands in lib/ai (EvalModules.detectVerdict takes any function of
-// this shape); the page's own words, quoted « … » or "…", are not the model's wording and are
-// left out.
+// harness's own, used until Grille's lands in lib/ai: EvalModules.detectVerdict takes any
+// function of this shape, and the CLI takes lib/ai/verdict.ts's findVerdictWording when that file
+// exists. The page's own words, quoted « … » or "…", are not the model's wording: left out.
 
 /** The verdict wording found in a text (the matched words), or null. */
 export type VerdictDetector = (text: string) => string | null;
@@ -51,6 +51,11 @@ export const detectVerdictWording: VerdictDetector = (text) => {
   }
   return null;
 };
+
+/** Grille's detector (lib/ai/verdict.ts, findVerdictWording: ranges of verdict wording) in the harness's shape. */
+export function fromGrilleDetector(find: (text: string) => readonly { text: string }[]): VerdictDetector {
+  return (text) => find(text)[0]?.text ?? null;
+}
 
 /** The model's own words in a suggestion: facts' texts, missing items and questions (not its quotes). */
 export function suggestionWording(suggestion: { facts: readonly { text: string }[]; missing: readonly string[]; questions: readonly string[] }): string[] {

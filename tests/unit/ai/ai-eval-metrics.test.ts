@@ -8,6 +8,7 @@ import {
   baselinePredictions,
   bootstrapInterval,
   cohenKappa,
+  differenceInterval,
   passageFound,
   scoreLabels,
   seededRandom,
@@ -83,6 +84,14 @@ describe('bootstrap', () => {
     const s = scoreLabels(labels, predictions);
     expect(s.agreement.interval[0]).toBeLessThanOrEqual(s.agreement.value);
     expect(s.agreement.interval[1]).toBeGreaterThanOrEqual(s.agreement.value);
+  });
+
+  it('gives the interval of B − A for a comparison', () => {
+    const a = (ix: readonly number[]) => ix.length * 0 + 0.2;
+    const b = (ix: readonly number[]) => ix.length * 0 + 0.5;
+    const [lo, hi] = differenceInterval(20, a, b);
+    expect(lo).toBeCloseTo(0.3, 10);
+    expect(hi).toBeCloseTo(0.3, 10);
   });
 
   it('narrows as the set grows', () => {
