@@ -84,7 +84,8 @@ function readRequest(request: RecordedRequest): Read {
   const criteria = new Map<string, string>();
   for (const block of user.split(/^criterionId : /m).slice(1)) {
     const id = block.split('\n', 1)[0]!.trim();
-    criteria.set(id, /^Critère : (.*)$/m.exec(block)?.[1] ?? '');
+    // The criterion's words (its « Critère : » line; the whole entry if the prompt words it otherwise).
+    criteria.set(id, /^Critère : (.*)$/m.exec(block)?.[1] ?? block.split(/\n\s*\n/, 1)[0]!);
   }
   const page = between(user, /^<<<(PAGE) (\w+)>>>$/m);
   const findings = between(user, /^<<<(CONSTATS) (\w+)>>>$/m);

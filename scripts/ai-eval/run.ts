@@ -79,7 +79,15 @@ interface Answer {
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1).replace('.', ',')} s`;
 
-async function ask(fixture: EvalFixture, facts: PageFacts, variant: RequestRecord['variant'], modules: EvalModules, config: AiConfig, options: RunOptions, progress: string, requests: RequestRecord[]): Promise<Answer> {
+interface Context {
+  modules: EvalModules;
+  config: AiConfig;
+  options: RunOptions;
+  /** Every request made, appended to. */
+  requests: RequestRecord[];
+}
+
+async function ask(fixture: EvalFixture, facts: PageFacts, variant: RequestRecord['variant'], progress: string, { modules, config, options, requests }: Context): Promise<Answer> {
   const log = options.log ?? (() => undefined);
   const request = requestFor(fixture, modules, facts, options.mode);
   const groups = options.perCriterion ? request.criteria.map((c) => [c]) : [request.criteria];
@@ -150,20 +158,21 @@ export async function runEval(modules: EvalModules, fixtures: readonly EvalFixtu
   const records: CriterionRecord[] = [];
   const injection: InjectionRecord[] = [];
   const requests: RequestRecord[] = [];
+  const context: Context = { modules, config, options, requests };
   let promptId: string | null = null;
   let promptVersion: number | null = null;
   const total = fixtures.length + fixtures.filter((f) => f.withoutHidden).length;
   let step = 0;
   const progress = () => `[${++step}/${total}]`;
   for (const fixture of fixtures) {
-    const answer = await ask(fixture, loadFacts(fixture.page, modules, options.factsDir), 'page', modules, config, options, progress(), requests);
+    const answer = await ask(fixture, loadFacts(fixture.page, modules, options.factsDir), 'page', progress(), context);
     promptId ??= answer.run?.promptId ?? null;
     promptVersion ??= answer.run?.promptVersion ?? null;
     const ids = Object.keys(fixture.labels);
     const mine = ids.map((id) => record(fixture, id, answer, modules));
     records.push(...mine);
     if (!fixture.withoutHidden) continue;
-    const clean = await ask(fixture, loadFacts(fixture.withoutHidden, modules, options.factsDir), 'withoutHidden', modules, config, options, progress(), requests);
+    const clean = await ask(fixture, loadFacts(fixture.withoutHidden, modules, options.factsDir), 'withoutHidden', progress(), context);
     for (const r of mine) {
       const other = record(fixture, r.criterionId, clean, modules);
       const moved = other.prediction === 'insufficient' && r.prediction === 'observable';
