@@ -1,270 +1,152 @@
-// Evaluation harness for the prompts (not run in CI): runs them on labelled deliverables
-// (tests/fixtures/ai-eval/*.json: a stored page, a bloc, and per criterion whether the page
-// supports an observation and which quotes a good answer would give) against a real endpoint,
-// and reports how often the model agrees with the labels on « preuves insuffisantes », the share
-// of its quotes found in the page, and the expected quotes it found.
+// Evaluation of the AI prompts on a labelled set (tests/fixtures/ai-eval/*.json): does the model
+// say « preuves insuffisantes » where a juror would, quote passages Grille can verify, find the
+// passages a juror would quote, avoid verdict wording, and ignore instructions hidden in the page?
+// Agreement and Cohen's kappa come with bootstrap intervals and beside three baselines on the
+// same labels. How to run it (Mistral, Ollama, any OpenAI-compatible endpoint): docs/ai.md.
 //
-//   GRILLE_AI_BASE_URL=https://api.openai.com/v1 GRILLE_AI_MODEL=gpt-4.1-mini GRILLE_AI_KEY=sk-… npm run ai:eval
-//   npm run ai:eval -- --fake            against the local fake server (checks the harness itself)
-//   options: --mode jury|tuteur (overrides the fixtures'), --per-criterion (one request per
-//   criterion instead of one per bloc), --json <file> (raw results), --only <fixture file name>
-// Other variables: GRILLE_AI_PROVIDER (default other), GRILLE_AI_API_VERSION (Azure),
-// GRILLE_AI_TIMEOUT_MS (default 120000), GRILLE_AI_PSEUDONYMISE=0 to send names as they are.
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+//   GRILLE_AI_BASE_URL=https://api.mistral.ai/v1 GRILLE_AI_MODEL=mistral-small-latest GRILLE_AI_KEY=… npm run ai:eval
+//   npm run ai:eval -- --fake[=plausible|constant-insufficient|constant-observable|one-letter|verdict|gullible|oracle]
+//   npm run ai:eval -- --compare prompts=HEAD~1 prompts=HEAD      (or model=…, prompt=file.md, mode=…, fake=…)
+//   options: --json <file>, --only <fixture>, --per-criterion, --mode jury|tuteur, --model <name>,
+//            --prompt <file.md>, --prompts <git revision>, --seed <n>
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { AiConfig, Provider, SuggestionRequest, SuggestionRun } from '../lib/ai/contract';
-import type { Finding } from '../lib/checks/types';
-import type { PageFacts } from '../lib/page/facts';
-import type { CriterionInContext } from '../lib/referentiels/catalog';
-import type { Certification } from '../lib/referentiels/schema';
-import { withProjectModules } from '../bench/ai-tokens/load-modules.mjs';
-import { criterionIdsIn, reply, startFakeOpenAI, type FakeResponder } from '../tests/support/fake-openai';
+import { pathToFileURL } from 'node:url';
+import type { AiConfig, Provider } from '../lib/ai/contract';
+import { startFakeOpenAI, type FakeOpenAI } from '../tests/support/fake-openai';
+import { fakeEvalResponder, fakeModel, FAKE_STRATEGIES, oracleBook, type FakeStrategy } from './ai-eval/fake-models';
+import { FACTS_DIR, loadFixtures, type EvalFixture } from './ai-eval/fixtures';
+import { formatComparison, formatSummary } from './ai-eval/format';
+import { DEFAULT_SEED } from './ai-eval/metrics';
+import { withEvalModules, type PromptSource } from './ai-eval/modules';
+import { runEval, type EvalRun } from './ai-eval/run';
+import { compareRuns, summarise } from './ai-eval/summary';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-export const EVAL_FIXTURES_DIR = join(ROOT, 'tests/fixtures/ai-eval');
-const FACTS_DIR = join(ROOT, 'tests/fixtures/ai');
-
-export interface EvalLabel {
-  supported: boolean;
-  expectedQuotes: string[];
-  note?: string;
+/** One side of an evaluation: which model, prompts and mode. */
+export interface Side extends PromptSource {
+  model?: string;
+  mode?: 'jury' | 'tuteur';
 }
 
-export interface EvalFixture {
-  name: string;
-  /** Stored page facts: tests/fixtures/ai/<page>.facts.json. */
-  page: string;
-  certification: string;
-  bloc: string;
-  mode: 'jury' | 'tuteur';
-  candidateName: string;
-  labels: Record<string, EvalLabel>;
+const SIDE_KEYS = ['model', 'mode', 'prompts', 'prompt', 'fake'] as const;
+
+function checkMode(value: string): 'jury' | 'tuteur' {
+  if (value !== 'jury' && value !== 'tuteur') throw new Error(`mode jury ou tuteur (reçu : ${value})`);
+  return value;
 }
 
-/** What the harness needs from Grille, loaded through Vite (CLI) or imported directly (tests). */
-export interface EvalModules {
-  prepareRequest: typeof import('../lib/ai/prepare').prepareRequest;
-  requestSuggestions: typeof import('../lib/ai/request').requestSuggestions;
-  bundledCertifications: readonly Certification[];
-  criteriaInBloc: typeof import('../lib/referentiels/catalog').criteriaInBloc;
-  parseFacts: (value: unknown) => PageFacts;
-  allFindings: (facts: PageFacts) => Finding[];
-  foldForQuote: typeof import('../lib/ai/verify').foldForQuote;
+function checkStrategy(value: string): FakeStrategy {
+  const strategy = FAKE_STRATEGIES.find((s) => s === value);
+  if (!strategy) throw new Error(`modèle factice inconnu : ${value} (possibles : ${FAKE_STRATEGIES.join(', ')})`);
+  return strategy;
 }
 
-export interface CriterionResult {
-  fixture: string;
-  criterionId: string;
-  label: EvalLabel;
-  /** null: the model gave no suggestion for this criterion. */
-  supported: boolean | null;
-  agrees: boolean;
-  quotes: number;
-  verifiedQuotes: number;
-  expectedFound: number;
-  error: string | null;
-}
-
-export interface EvalReport {
-  results: CriterionResult[];
-  runs: { fixture: string; run: SuggestionRun | null; error: string | null }[];
-  agreement: number;
-  verifiedShare: number | null;
-  expectedFoundShare: number | null;
-}
-
-export function loadFixtures(dir = EVAL_FIXTURES_DIR, only?: string): EvalFixture[] {
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.json') && (!only || f === only || f === `${only}.json`))
-    .sort()
-    .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as EvalFixture);
-}
-
-function requestFor(fixture: EvalFixture, modules: EvalModules, mode?: 'jury' | 'tuteur'): SuggestionRequest {
-  const certification = modules.bundledCertifications.find((c) => c.id === fixture.certification);
-  if (!certification) throw new Error(`${fixture.name} : certification inconnue (${fixture.certification})`);
-  const bloc = certification.blocs.find((b) => b.code === fixture.bloc);
-  if (!bloc) throw new Error(`${fixture.name} : bloc inconnu (${fixture.bloc})`);
-  const criteria: CriterionInContext[] = modules.criteriaInBloc(certification, bloc).filter((c) => c.criterion.id in fixture.labels);
-  const missing = Object.keys(fixture.labels).filter((id) => !criteria.some((c) => c.criterion.id === id));
-  if (missing.length) throw new Error(`${fixture.name} : critères étiquetés absents du bloc : ${missing.join(', ')}`);
-  const facts = modules.parseFacts(JSON.parse(readFileSync(join(FACTS_DIR, `${fixture.page}.facts.json`), 'utf8')));
-  return { mode: mode ?? fixture.mode, certification, bloc, criteria, snapshot: facts.snapshot, findings: modules.allFindings(facts), candidateName: fixture.candidateName };
-}
-
-function score(fixture: EvalFixture, run: SuggestionRun | null, error: string | null, modules: EvalModules): CriterionResult[] {
-  const fold = modules.foldForQuote;
-  return Object.entries(fixture.labels).map(([criterionId, label]) => {
-    const suggestion = run?.suggestions.find((s) => s.criterionId === criterionId);
-    const quotes = suggestion?.facts.filter((f) => f.quote !== null) ?? [];
-    const supported = suggestion ? !suggestion.insufficientEvidence : null;
-    const expectedFound = label.expectedQuotes.filter((expected) => quotes.some((q) => fold(q.quote!).includes(fold(expected)) || fold(expected).includes(fold(q.quote!)))).length;
-    return {
-      fixture: fixture.name,
-      criterionId,
-      label,
-      supported,
-      agrees: supported === label.supported,
-      quotes: quotes.length,
-      verifiedQuotes: quotes.filter((q) => q.verified).length,
-      expectedFound,
-      error,
-    };
-  });
-}
-
-const share = (a: number, b: number) => (b === 0 ? null : a / b);
-
-export async function runEval(
-  modules: EvalModules,
-  fixtures: readonly EvalFixture[],
-  config: AiConfig,
-  options: { mode?: 'jury' | 'tuteur'; perCriterion?: boolean; log?: (line: string) => void } = {},
-): Promise<EvalReport> {
-  const log = options.log ?? (() => undefined);
-  const results: CriterionResult[] = [];
-  const runs: EvalReport['runs'] = [];
-  for (const fixture of fixtures) {
-    const request = requestFor(fixture, modules, options.mode);
-    const groups = options.perCriterion ? request.criteria.map((c) => [c]) : [request.criteria];
-    const merged: SuggestionRun[] = [];
-    let error: string | null = null;
-    for (const criteria of groups) {
-      const prepared = modules.prepareRequest({ ...request, criteria }, config);
-      log(`→ ${fixture.name} : ${criteria.length} critère(s), ~${prepared.estimatedTokens} jetons envoyés`);
-      try {
-        merged.push(await modules.requestSuggestions(prepared, config, { snapshot: request.snapshot, findings: request.findings }));
-      } catch (e) {
-        error = e instanceof Error ? e.message : String(e);
-        log(`  ✗ ${error}`);
-      }
+/** « model=gpt-4.1-mini,mode=tuteur », « prompts=HEAD~1 », « fake=one-letter ». */
+export function parseSide(text: string): Side {
+  const side: Side = {};
+  for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
+    const at = part.indexOf('=');
+    const key = at > 0 ? part.slice(0, at) : '';
+    const value = part.slice(at + 1);
+    if (!SIDE_KEYS.includes(key as (typeof SIDE_KEYS)[number]) || !value) {
+      throw new Error(`--compare : « ${part} » n'est pas de la forme clé=valeur (clés : ${SIDE_KEYS.join(', ')})`);
     }
-    const run = merged.length ? { ...merged[0]!, suggestions: merged.flatMap((r) => r.suggestions) } : null;
-    runs.push({ fixture: fixture.name, run, error });
-    results.push(...score(fixture, run, error, modules));
+    if (key === 'model') side.model = value;
+    else if (key === 'mode') side.mode = checkMode(value);
+    else if (key === 'prompts') side.revision = value;
+    else if (key === 'prompt') side.file = value;
+    else side.model = fakeModel(checkStrategy(value));
   }
-  const quotes = results.reduce((n, r) => n + r.quotes, 0);
-  const expected = results.reduce((n, r) => n + (r.label.expectedQuotes.length ? 1 : 0), 0);
-  return {
-    results,
-    runs,
-    agreement: share(results.filter((r) => r.agrees).length, results.length) ?? 0,
-    verifiedShare: share(results.reduce((n, r) => n + r.verifiedQuotes, 0), quotes),
-    expectedFoundShare: share(results.filter((r) => r.label.expectedQuotes.length && r.expectedFound > 0).length, expected),
-  };
+  return side;
 }
 
-const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 100)} %`);
-
-export function formatReport(report: EvalReport): string {
-  const yesNo = (b: boolean | null) => (b === null ? 'absent' : b ? 'oui' : 'non');
-  const lines: string[] = [];
-  let current = '';
-  for (const r of report.results) {
-    if (r.fixture !== current) {
-      current = r.fixture;
-      lines.push('', current, `  ${'critère'.padEnd(10)}${'étiquette'.padEnd(11)}${'modèle'.padEnd(9)}${'accord'.padEnd(8)}citations vérifiées · attendues trouvées`);
-    }
-    lines.push(
-      `  ${r.criterionId.padEnd(10)}${yesNo(r.label.supported).padEnd(11)}${yesNo(r.supported).padEnd(9)}${(r.agrees ? '✓' : '✗').padEnd(8)}` +
-        `${r.verifiedQuotes}/${r.quotes}${r.label.expectedQuotes.length ? ` · ${r.expectedFound}/${r.label.expectedQuotes.length}` : ''}`,
-    );
-  }
-  lines.push(
-    '',
-    `Accord avec les étiquettes (observation possible ou « preuves insuffisantes ») : ${pct(report.agreement)} sur ${report.results.length} critères`,
-    `Citations vérifiées dans la page : ${pct(report.verifiedShare)} (${report.results.reduce((n, r) => n + r.verifiedQuotes, 0)} sur ${report.results.reduce((n, r) => n + r.quotes, 0)})`,
-    `Critères où au moins une citation attendue a été relevée : ${pct(report.expectedFoundShare)}`,
-  );
-  const failed = report.runs.filter((r) => r.error);
-  if (failed.length) lines.push(`Demandes en échec : ${failed.map((r) => `${r.fixture} (${r.error})`).join(' ; ')}`);
-  return lines.join('\n');
-}
-
-/**
- * The fake server's answers for --fake: a plausible model that quotes the first long line of the
- * page's main text for the first half of the criteria asked and finds the others unsupported. It checks the
- * harness, not a prompt.
- */
-export const fakeEvalResponder: FakeResponder = (request) => {
-  const user = (request.body?.messages ?? []).map((m: { content: string }) => m.content).join('\n');
-  const page = /<<<PAGE (\w+)>>>\n([\s\S]*?)\n<<<FIN PAGE \1>>>/.exec(user)?.[2] ?? '';
-  const main = page.slice(page.indexOf("Texte principal, tel qu'un visiteur le lit :")).split('\n').slice(1);
-  const quote = main.find((line) => line.length > 40) ?? null;
-  const ids = criterionIdsIn(request);
-  return reply.batch({
-    suggestions: ids.map((criterionId, i) => {
-      const supported = i < Math.ceil(ids.length / 2);
-      return {
-        criterionId,
-        facts: supported && quote ? [{ text: 'La page contient ce passage.', quote, findingRuleId: null, evidenceId: null }] : [],
-        missing: supported ? [] : ['Rien sur la page pour ce critère.'],
-        insufficientEvidence: !supported,
-        questions: ['Pouvez-vous préciser ?'],
-      };
-    }),
-  });
-};
-
-function configFromEnv(baseUrl?: string): AiConfig {
-  const env = process.env;
-  const url = baseUrl ?? env.GRILLE_AI_BASE_URL;
-  const model = baseUrl ? 'fake-model' : env.GRILLE_AI_MODEL;
-  if (!url || !model) {
+export function configFrom(env: NodeJS.ProcessEnv, fake: FakeOpenAI | null, model?: string): AiConfig {
+  const url = fake?.url ?? env.GRILLE_AI_BASE_URL;
+  const chosen = model ?? (fake ? fakeModel('plausible') : env.GRILLE_AI_MODEL);
+  if (!url || !chosen) {
     throw new Error('Indiquez GRILLE_AI_BASE_URL et GRILLE_AI_MODEL (et GRILLE_AI_KEY si le fournisseur en demande une), ou lancez avec --fake.');
   }
+  const timeoutMs = Number(env.GRILLE_AI_TIMEOUT_MS ?? 120_000);
+  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new Error(`GRILLE_AI_TIMEOUT_MS doit être un nombre de millisecondes (reçu : ${env.GRILLE_AI_TIMEOUT_MS})`);
   return {
-    provider: (baseUrl ? 'other' : (env.GRILLE_AI_PROVIDER ?? 'other')) as Provider,
+    provider: (fake ? 'other' : (env.GRILLE_AI_PROVIDER ?? 'other')) as Provider,
     baseUrl: url,
-    model,
-    apiKey: baseUrl ? '' : (env.GRILLE_AI_KEY ?? ''),
-    ...(env.GRILLE_AI_API_VERSION ? { apiVersion: env.GRILLE_AI_API_VERSION } : {}),
+    model: chosen,
+    apiKey: fake ? '' : (env.GRILLE_AI_KEY ?? ''),
+    ...(!fake && env.GRILLE_AI_API_VERSION ? { apiVersion: env.GRILLE_AI_API_VERSION } : {}),
     pseudonymise: env.GRILLE_AI_PSEUDONYMISE !== '0',
-    timeoutMs: Number(env.GRILLE_AI_TIMEOUT_MS ?? 120_000),
+    timeoutMs,
   };
 }
 
-function argValue(args: string[], name: string): string | undefined {
+function argValue(args: readonly string[], name: string): string | undefined {
   const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
+  if (i < 0) return undefined;
+  const value = args[i + 1];
+  if (value === undefined || value.startsWith('--')) throw new Error(`${name} attend une valeur`);
+  return value;
 }
 
-async function main(args: string[]): Promise<void> {
-  const fake = args.includes('--fake') ? await startFakeOpenAI({ fallback: fakeEvalResponder }) : null;
+interface Options {
+  fixtures: EvalFixture[];
+  perCriterion: boolean;
+  seed: number;
+  fake: FakeOpenAI | null;
+}
+
+async function evaluate(side: Side, options: Options): Promise<EvalRun> {
+  const config = configFrom(process.env, options.fake, side.model);
+  const where = options.fake ? 'le serveur factice local' : config.baseUrl;
+  const prompts = side.revision ? `prompts de ${side.revision}` : side.file ? `prompt ${side.file}` : 'prompts du dépôt';
+  console.log(`Évaluation : ${options.fixtures.length} livrable(s) étiqueté(s), modèle ${config.model} sur ${where}, ${prompts}`);
+  return withEvalModules(side, (modules) =>
+    runEval(modules, options.fixtures, config, {
+      ...(side.mode ? { mode: side.mode } : {}),
+      perCriterion: options.perCriterion,
+      log: (line) => console.log(line),
+    }),
+  );
+}
+
+const pageUrl = (page: string) => (JSON.parse(readFileSync(join(FACTS_DIR, `${page}.facts.json`), 'utf8')) as { snapshot: { url: string } }).snapshot.url;
+
+export async function main(args: string[]): Promise<void> {
+  const fakeArg = args.find((a) => a === '--fake' || a.startsWith('--fake='));
+  const strategy = fakeArg?.startsWith('--fake=') ? checkStrategy(fakeArg.slice('--fake='.length)) : null;
+  const fixtures = loadFixtures(undefined, argValue(args, '--only'));
+  const seedArg = argValue(args, '--seed');
+  const seed = seedArg === undefined ? DEFAULT_SEED : Number(seedArg);
+  if (!Number.isInteger(seed)) throw new Error(`--seed attend un entier (reçu : ${seedArg})`);
+  const fake = fakeArg
+    ? await startFakeOpenAI({ models: FAKE_STRATEGIES.map(fakeModel), fallback: fakeEvalResponder(oracleBook(fixtures, pageUrl)) })
+    : null;
   try {
-    const config = configFromEnv(fake?.url);
     const modeArg = argValue(args, '--mode');
-    if (modeArg && modeArg !== 'jury' && modeArg !== 'tuteur') throw new Error(`--mode jury|tuteur (reçu : ${modeArg})`);
-    const fixtures = loadFixtures(EVAL_FIXTURES_DIR, argValue(args, '--only'));
-    const report = await withProjectModules(async (load) => {
-      const [prepare, request, catalog, facts, findings, verify] = await Promise.all([
-        load('/lib/ai/prepare.ts'),
-        load('/lib/ai/request.ts'),
-        load('/lib/referentiels/catalog.ts'),
-        load('/lib/page/facts.ts'),
-        load('/lib/checks/all-findings.ts'),
-        load('/lib/ai/verify.ts'),
-      ]);
-      const modules: EvalModules = {
-        prepareRequest: prepare.prepareRequest,
-        requestSuggestions: request.requestSuggestions,
-        bundledCertifications: catalog.bundledCertifications,
-        criteriaInBloc: catalog.criteriaInBloc,
-        parseFacts: (value) => facts.PageFacts.parse(value),
-        allFindings: findings.allFindings,
-        foldForQuote: verify.foldForQuote,
-      };
-      console.log(`Évaluation des prompts : ${fixtures.length} livrable(s), modèle ${config.model} sur ${fake ? 'le serveur factice local' : config.baseUrl}`);
-      return runEval(modules, fixtures, config, {
-        ...(modeArg ? { mode: modeArg as 'jury' | 'tuteur' } : {}),
-        perCriterion: args.includes('--per-criterion'),
-        log: (line) => console.log(line),
-      });
-    });
-    console.log(formatReport(report));
+    const base: Side = {
+      ...(argValue(args, '--model') ? { model: argValue(args, '--model')! } : strategy ? { model: fakeModel(strategy) } : {}),
+      ...(modeArg ? { mode: checkMode(modeArg) } : {}),
+      ...(argValue(args, '--prompts') ? { revision: argValue(args, '--prompts')! } : {}),
+      ...(argValue(args, '--prompt') ? { file: argValue(args, '--prompt')! } : {}),
+    };
+    const options: Options = { fixtures, perCriterion: args.includes('--per-criterion'), seed, fake };
     const json = argValue(args, '--json');
-    if (json) writeFileSync(json, JSON.stringify(report, null, 2));
+    const at = args.indexOf('--compare');
+    if (at >= 0) {
+      const names = [args[at + 1], args[at + 2]];
+      if (!names[0] || !names[1] || names.some((n) => n!.startsWith('--'))) throw new Error('--compare attend deux côtés, par exemple : --compare prompts=HEAD~1 prompts=HEAD');
+      const [a, b] = [{ ...base, ...parseSide(names[0]) }, { ...base, ...parseSide(names[1]) }];
+      const runA = await evaluate(a, options);
+      const runB = await evaluate(b, options);
+      const comparison = compareRuns(runA, runB, seed);
+      console.log([formatSummary(comparison.a), formatSummary(comparison.b), ''].join('\n'));
+      console.log(formatComparison(comparison, [names[0], names[1]]));
+      if (json) writeFileSync(json, JSON.stringify(comparison, null, 2) + '\n');
+    } else {
+      const summary = summarise(await evaluate(base, options), seed);
+      console.log(formatSummary(summary));
+      if (json) writeFileSync(json, JSON.stringify(summary, null, 2) + '\n');
+    }
+    if (json) console.log(`\nRésultats écrits dans ${json}`);
   } finally {
     await fake?.close();
   }
