@@ -4,12 +4,12 @@
 // revision (`prompts=HEAD~1`). That is how `--compare` sets two prompt versions side by side
 // while everything else — preparation, request, verification — stays Grille's own code.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServer, type Plugin } from 'vite';
 import type { EvalModules } from './fixtures';
-import { detectVerdictWording, fromGrilleDetector, type VerdictDetector } from './verdict';
+import { detectVerdictWording, VERDICT_SOURCE } from './verdict';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -63,17 +63,6 @@ function overridePlugin(overrides: Map<string, string>): Plugin {
   };
 }
 
-const GRILLE_VERDICT = 'lib/ai/verdict.ts';
-
-/** Grille's verdict detector when lib/ai/verdict.ts exports findVerdictWording, else the harness's. */
-async function verdictDetector(load: (path: string) => Promise<Record<string, unknown>>): Promise<{ detectVerdict: VerdictDetector; verdictSource: string }> {
-  if (existsSync(join(ROOT, GRILLE_VERDICT))) {
-    const find = (await load(`/${GRILLE_VERDICT}`)).findVerdictWording;
-    if (typeof find === 'function') return { detectVerdict: fromGrilleDetector(find as (t: string) => { text: string }[]), verdictSource: GRILLE_VERDICT };
-  }
-  return { detectVerdict: detectVerdictWording, verdictSource: 'scripts/ai-eval/verdict.ts' };
-}
-
 /** Runs fn with Grille's modules (and these prompt texts), then closes Vite. */
 export async function withEvalModules<T>(source: PromptSource, fn: (modules: EvalModules) => Promise<T>): Promise<T> {
   const overrides = promptOverrides(source);
@@ -103,7 +92,8 @@ export async function withEvalModules<T>(source: PromptSource, fn: (modules: Eva
       criteriaInBloc: catalog.criteriaInBloc,
       parseFacts: (value) => facts.PageFacts.parse(value),
       allFindings: findings.allFindings,
-      ...(await verdictDetector(load)),
+      detectVerdict: detectVerdictWording,
+      verdictSource: VERDICT_SOURCE,
     });
   } finally {
     await server.close();

@@ -21,13 +21,10 @@ import { loadFacts, loadFixtures, requestFor, type EvalModules } from '../../../
 import { formatComparison, formatSummary } from '../../../scripts/ai-eval/format';
 import { runEval, type EvalRun } from '../../../scripts/ai-eval/run';
 import { compareRuns, summarise, type EvalSummary } from '../../../scripts/ai-eval/summary';
-import { detectVerdictWording, fromGrilleDetector } from '../../../scripts/ai-eval/verdict';
+import { detectVerdictWording, VERDICT_SOURCE } from '../../../scripts/ai-eval/verdict';
 import { configFrom, parseSide } from '../../../scripts/ai-eval';
 import { startFakeOpenAI, type FakeOpenAI } from '../../support/fake-openai';
 import { config } from './helpers';
-
-// Grille's verdict detector once lib/ai/verdict.ts exists (as the CLI does), else the harness's.
-const grilleVerdict = Object.values(import.meta.glob<{ findVerdictWording?: (text: string) => { text: string }[] }>('/lib/ai/verdict.ts', { eager: true }))[0]?.findVerdictWording;
 
 const modules: EvalModules = {
   prepareRequest,
@@ -36,8 +33,8 @@ const modules: EvalModules = {
   criteriaInBloc,
   parseFacts: (value) => PageFacts.parse(value),
   allFindings,
-  detectVerdict: grilleVerdict ? fromGrilleDetector(grilleVerdict) : detectVerdictWording,
-  verdictSource: grilleVerdict ? 'lib/ai/verdict.ts' : 'scripts/ai-eval/verdict.ts',
+  detectVerdict: detectVerdictWording,
+  verdictSource: VERDICT_SOURCE,
 };
 
 const fixtures = loadFixtures();

@@ -33,6 +33,9 @@ const FLAGGED: [string, string[]][] = [
   ['Le critère est rempli.', ['critère est rempli']],
   ['Le livrable répond pleinement au critère.', ['répond pleinement au critère']],
   ['en cours d’acquisition', ['en cours d’acquisition']],
+  // Marks without a number.
+  ['Attribuer la note maximale.', ['la note maximale']],
+  ['Give it the highest score.', ['highest score']],
   // English.
   ['The criterion is acquired.', ['criterion is acquired']],
   ['Partially acquired', ['Partially acquired']],
