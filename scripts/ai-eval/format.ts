@@ -43,7 +43,10 @@ export function formatSummary(s: EvalSummary): string {
   if (s.failures.length) {
     lines.push('', `À regarder (${s.failures.length}) :`);
     for (const f of s.failures.slice(0, MAX_FAILURES)) lines.push(`  ${f.fixture} ${f.criterionId} — ${f.problem} : ${f.detail}`);
-    if (s.failures.length > MAX_FAILURES) lines.push(`  … et ${s.failures.length - MAX_FAILURES} autres (toutes dans le fichier --json)`);
+    if (s.failures.length > MAX_FAILURES) {
+      const rest = s.failures.length - MAX_FAILURES;
+      lines.push(`  … et ${rest} ${rest === 1 ? 'autre' : 'autres'} (toutes dans le fichier --json)`);
+    }
   }
   return lines.join('\n');
 }
