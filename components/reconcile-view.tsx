@@ -270,7 +270,7 @@ export function ReconcileView({ db, evaluationId, who, certification, onDone }: 
             const choice = choices.decisions?.[d.targetId];
             return (
               <section key={d.targetId} className="reconcile-decision" aria-labelledby={`${ids}-d-${d.targetId}`}>
-                <h4 id={`${ids}-d-${d.targetId}`}>{labels.get(d.targetId) ?? d.targetId}</h4>
+                <h4 id={`${ids}-d-${d.targetId}`}>{pick(F.decisionOn(labels.get(d.targetId) ?? d.targetId))}</h4>
                 {d.decisionDiffers && (
                   <ValueChoiceField
                     legend={pick(M.decision)}

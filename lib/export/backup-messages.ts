@@ -127,6 +127,8 @@ export const F = {
   referentielUnchanged: (title: string, version: number) => x(`« ${title} » version ${version} est déjà installé, à l’identique.`, `“${title}” version ${version} is already installed, identical.`),
   mineWithValue: (value: string) => x(`le mien : ${value}`, `mine: ${value}`),
   theirsWithValue: (value: string, who: string) => x(`le sien (${who}) : ${value}`, `theirs (${who}): ${value}`),
+  /** Not just the bloc's name: the panel already has a region named after the bloc. */
+  decisionOn: (target: string) => x(`Décision — ${target}`, `Decision — ${target}`),
   addJurors: (names: string) => x(`Ajouter au jury : ${names}`, `Add to the jury: ${names}`),
   reconciled: (criteria: number, decisions: number, evidence: number, jurors: number) =>
     x(

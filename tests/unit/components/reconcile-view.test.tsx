@@ -113,7 +113,7 @@ describe('ReconcileView', () => {
     const k003 = screen.getByRole('region', { name: /^Bloc 1 · critère 1/ });
     expect(within(k003).getByRole('radio', { name: 'le mien : Non acquis' })).toBeTruthy();
     expect(within(k003).getByRole('radio', { name: 'le sien (Paul Durand) : Acquis' })).toBeTruthy();
-    const decision = await screen.findByRole('region', { name: /^Bloc 1 — / });
+    const decision = await screen.findByRole('region', { name: /^Décision — Bloc 1 — / });
     expect(within(decision).getByRole('radio', { name: 'le mien : Non validé' })).toBeTruthy();
   });
 
