@@ -43,6 +43,12 @@ const CAUSES: Record<string, string> = {
   NotReadableError: 'Le navigateur n’a pas pu relire une donnée enregistrée (fichier du profil abîmé ?).',
 };
 
+/** A failure of the browser's storage (as opposed to a bug or a rule), which storageErrorMessage explains. */
+export function isStorageError(error: unknown): boolean {
+  const cause = storageCause(error);
+  return isQuotaError(error) || cause === 'BulkError' || (cause !== undefined && Object.hasOwn(CAUSES, cause));
+}
+
 export interface StorageMessageOptions {
   /** The label of the button shown beside the message that tries again (« Réessayer »…). */
   retry?: string;
