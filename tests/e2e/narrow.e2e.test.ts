@@ -79,7 +79,8 @@ describe('the panel at 320 and 420 px', () => {
     await panel.getByLabel('Certification', { exact: true }).selectOption('charge-webmarketing-medias-sociaux-e-commerce');
     await panel.getByRole('checkbox', { name: /Bloc 1 —/ }).uncheck();
     await panel.getByRole('checkbox', { name: /Bloc 2 —/ }).check();
-    await panel.getByLabel('Nom du membre 1').fill('Nadia Benali-Oufkir');
+    // A juror named by an address, unbreakable: shown in the header, the actor picker, the history.
+    await panel.getByLabel('Nom du membre 1').fill('nadia.benali-oufkir@ecole-superieure-de-marketing-digital.example');
     await panel.getByRole('checkbox', { name: /Ajouter l'onglet actif comme livrable/ }).check();
     await expectNoOverflow(panel, 'new evaluation form');
     await panel.getByRole('button', { name: "Créer l'évaluation" }).click();
