@@ -99,7 +99,6 @@ describe('the panel at 320 and 420 px', () => {
     await expectNoOverflow(panel, 'evidence dialog (link with a long address)');
     await panel.getByRole('button', { name: 'Enregistrer la preuve' }).click();
     await expect.poll(() => panel.getByRole('group', { name: 'Preuves — C2.1 · critère 1' }).textContent()).toContain('x7Yq2x7Yq2');
-    if (process.env.NARROW_SHOTS) await panel.screenshot({ path: '/tmp/narrow-eval.png', fullPage: true });
     await expectNoOverflow(panel, 'evaluation', true);
   });
 
