@@ -41,7 +41,7 @@ interface ErrorView {
 }
 
 const errorView = (error: unknown, note: string): ErrorView =>
-  error instanceof ImportError || error instanceof ExportError ? { message: error.message, details: error.details.length > 1 ? error.details : [], note } : { message: storageErrorMessage(error), details: [], note };
+  error instanceof ImportError || error instanceof ExportError ? { message: error.message, details: error.details.length > 1 ? error.details : [], note } : { message: storageErrorMessage(error, { kept: false }), details: [], note };
 
 /** Lossless JSON backup: export one evaluation or everything, import a file after a summary. */
 export function BackupActions({ db, evaluationId, who, certifications, onImported }: Props) {
@@ -102,6 +102,7 @@ export function BackupActions({ db, evaluationId, who, certifications, onImporte
   };
 
   const summary = pending?.summary;
+  const heldElsewhere = summary ? summary.heldElsewhere.evidence + summary.heldElsewhere.rgaaAudits + summary.heldElsewhere.aiSuggestions : 0;
   return (
     <section className="backup-actions" aria-labelledby={`${ids}-title`}>
       <h2 id={`${ids}-title`}>{pick(M.backupTitle)}</h2>
@@ -128,6 +129,7 @@ export function BackupActions({ db, evaluationId, who, certifications, onImporte
             <li>{pick(F.summaryEvaluations(summary.evaluations.length, summary.evaluations.map((e) => e.candidateName).join(', ')))}</li>
             <li>{pick(F.summaryReferentiels(summary.referentiels.map((r) => pick(F.referentielVersion(r.title ?? r.id, r.dataVersion, r.custom))).join(' ; ')))}</li>
             <li>{pick(F.summaryEvidence(summary.evidence, summary.screenshots))}</li>
+            {heldElsewhere > 0 && <li>{pick(F.summaryHeldElsewhere(summary.heldElsewhere.evidence, summary.heldElsewhere.rgaaAudits, summary.heldElsewhere.aiSuggestions))}</li>}
           </ul>
           {summary.conflicts.length > 0 && (
             <fieldset>

@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { isReconciliationEntry, ReconciliationNoteSchema } from '@/lib/export/reconciliation-note';
 import { t } from '@/lib/i18n';
 import type { WorkspaceDb } from '@/lib/workspace/db';
 import { historyOf } from '@/lib/workspace/history';
@@ -17,7 +18,10 @@ function describe(row: HistoryRow, codes: ReadonlyMap<string, string>): string {
     if ('quote' in o || 'kind' in o) return `${String(o.kind ?? '')} ${o.quote ? `« ${String(o.quote).slice(0, 80)} »` : String(o.url ?? '')}`;
     return t('changed');
   };
-  return t('historyLine', t(`entity_${row.entity}`), target, row.field ? t(`field_${row.field}`) : t(`action_${row.action}`), value(row.before), value(row.after));
+  // A reconciliation's note: with whom, and how many points of disagreement it recorded.
+  const note = isReconciliationEntry(row) ? ReconciliationNoteSchema.safeParse(row.after) : null;
+  const after = note?.success ? t('reconciliationWith', note.data.theirs, String(note.data.criteria.length + note.data.decisions.length)) : value(row.after);
+  return t('historyLine', t(`entity_${row.entity}`), target, row.field ? t(`field_${row.field}`) : t(`action_${row.action}`), value(row.before), after);
 }
 
 /** The append-only record of every change, newest first: what, before, after, who, when. */

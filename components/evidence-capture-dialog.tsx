@@ -84,7 +84,7 @@ export function EvidenceCaptureDialog({
     try {
       await onSave({ criterionIds, note: note.trim() });
     } catch (e) {
-      setError(storageErrorMessage(e));
+      setError(storageErrorMessage(e, { retry: t('evidenceSave') }));
     } finally {
       setSaving(false);
     }

@@ -48,7 +48,7 @@ export function EvidenceItem({ item, onRemove, onEditCriteria, onRemoved }: Prop
       await onRemove(item.id);
       onRemoved?.();
     } catch (e) {
-      setError(storageErrorMessage(e));
+      setError(storageErrorMessage(e, { kept: false, retry: t('evidenceRemove') }));
       focusNext.current = 'remove';
       setConfirming(false);
     } finally {

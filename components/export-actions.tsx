@@ -5,6 +5,7 @@ import { UI, ui, type Lang, type Text } from '@/lib/export/messages';
 import { buildEvaluationRecord, buildSessionRecords, ExportError, type EvaluationRecord } from '@/lib/export/record';
 import type { Certification } from '@/lib/referentiels/schema';
 import type { WorkspaceDb } from '@/lib/workspace/db';
+import { isStorageError, storageErrorMessage } from '@/lib/workspace/errors';
 
 export interface ExportActionsProps {
   db: WorkspaceDb;
@@ -32,6 +33,8 @@ interface Action {
 
 function reason(error: unknown): string {
   if (error instanceof ExportError) return error.message;
+  // Reading the workspace failed (database closed, profile damaged…): said in words, not by name.
+  if (isStorageError(error)) return storageErrorMessage(error, { kept: false });
   return ui(UI.unexpected(error instanceof Error ? error.message : String(error)));
 }
 

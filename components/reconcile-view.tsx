@@ -1,9 +1,10 @@
+import { liveQuery } from 'dexie';
 import { useEffect, useId, useMemo, useState, type ChangeEvent } from 'react';
 import { F, M, pick } from '@/lib/export/backup-messages';
 import { ImportError } from '@/lib/export/errors';
 import { readBackup } from '@/lib/export/import';
+import { applyReconciliation } from '@/lib/export/reconcile-apply';
 import {
-  applyReconciliation,
   localSide,
   matchingSides,
   previewText,
@@ -91,10 +92,28 @@ function ValueChoiceField(props: { legend: string; mine: string; theirs: string;
   );
 }
 
+/**
+ * The local evaluation as stored, kept current: a status or decision recorded a moment ago (or
+ * in another window) is what the comparison shows, not what was there when the view first rendered.
+ */
+function useLocalSide(db: WorkspaceDb, evaluationId: string): { side: ReconcileSide | null; error: string | null } {
+  const [state, setState] = useState<{ side: ReconcileSide | null; error: string | null }>({ side: null, error: null });
+  useEffect(() => {
+    setState({ side: null, error: null });
+    const subscription = liveQuery(() => localSide(db, evaluationId)).subscribe({
+      next: (side) => setState({ side, error: null }),
+      error: (e: unknown) => setState({ side: null, error: storageErrorMessage(e, { kept: false }) }),
+    });
+    return () => subscription.unsubscribe();
+  }, [db, evaluationId]);
+  return state;
+}
+
 /** Reconciling with a colleague: their export, only the differences, the jurors' choices, the joint record. */
 export function ReconcileView({ db, evaluationId, who, certification, onDone }: Props) {
   const ids = useId();
-  const [mine, setMine] = useState<ReconcileSide | null>(null);
+  const local = useLocalSide(db, evaluationId);
+  const mine = local.side;
   const [sides, setSides] = useState<ReconcileSide[] | null>(null);
   const [picked, setPicked] = useState<number>(-1);
   const [choices, setChoices] = useState<ReconcileChoices>({});
@@ -103,11 +122,8 @@ export function ReconcileView({ db, evaluationId, who, certification, onDone }: 
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    setMine(null);
-    void localSide(db, evaluationId).then(setMine, (e: unknown) => setError(storageErrorMessage(e)));
-  }, [db, evaluationId]);
+  /** The joint record was written for this file: an agreement is not recorded twice. */
+  const [applied, setApplied] = useState(false);
 
   const order = useMemo(() => certification?.blocs.flatMap((b) => b.criteria.map((c) => c.id)) ?? [], [certification]);
   const labels = useMemo(() => {
@@ -135,15 +151,16 @@ export function ReconcileView({ db, evaluationId, who, certification, onDone }: 
     setExcluded(new Set());
     setError(null);
     setStatus(null);
+    setApplied(false);
     if (!file || !mine) return;
     setBusy(true);
     try {
-      const all = sidesInEnvelope(await readBackup(file));
+      const all = sidesInEnvelope(await readBackup(file), file.name);
       const found = matchingSides(mine, all);
       setSides(all);
       setPicked(found.length === 1 ? all.indexOf(found[0]!) : -1);
     } catch (e) {
-      setError(e instanceof ImportError ? e.message : storageErrorMessage(e));
+      setError(e instanceof ImportError ? e.message : storageErrorMessage(e, { kept: false }));
     } finally {
       setBusy(false);
     }
@@ -161,6 +178,7 @@ export function ReconcileView({ db, evaluationId, who, certification, onDone }: 
       return next;
     });
 
+  const nothingDiffers = r && !r.criteria.length && !r.decisions.length && !r.otherEvidenceTheirs.length && !r.newJurors.length;
   const offered = r ? [...r.criteria.flatMap((c) => c.evidenceOnlyTheirs), ...r.otherEvidenceTheirs] : [];
   const apply = async () => {
     if (!r) return;
@@ -168,18 +186,18 @@ export function ReconcileView({ db, evaluationId, who, certification, onDone }: 
     setError(null);
     try {
       const result = await applyReconciliation(db, evaluationId, r, { ...choices, addEvidence: [...new Set(offered.map((e) => e.id))].filter((id) => !excluded.has(id)), addJurors }, who);
-      setStatus(pick(F.reconciled(result.criteria, result.decisions, result.evidence, result.jurors)));
+      setStatus(pick(nothingDiffers ? M.agreementRecorded : F.reconciled(result.criteria, result.decisions, result.evidence, result.jurors)));
       setChoices({});
-      setMine(await localSide(db, evaluationId));
+      setApplied(true);
       onDone?.();
     } catch (e) {
-      setError(storageErrorMessage(e));
+      // The choices stay on screen: the same button tries again.
+      setError(storageErrorMessage(e, { kept: false, retry: pick(nothingDiffers ? M.recordAgreement : M.produce) }));
     } finally {
       setBusy(false);
     }
   };
 
-  const nothingDiffers = r && !r.criteria.length && !r.decisions.length && !r.otherEvidenceTheirs.length && !r.newJurors.length;
   const evidenceBox = (e: EvidenceRow) => (
     <label key={e.id} className="choice">
       <input type="checkbox" checked={!excluded.has(e.id)} onChange={(ev) => toggleEvidence(e.id, ev.currentTarget.checked)} />
@@ -252,7 +270,7 @@ export function ReconcileView({ db, evaluationId, who, certification, onDone }: 
             const choice = choices.decisions?.[d.targetId];
             return (
               <section key={d.targetId} className="reconcile-decision" aria-labelledby={`${ids}-d-${d.targetId}`}>
-                <h4 id={`${ids}-d-${d.targetId}`}>{labels.get(d.targetId) ?? d.targetId}</h4>
+                <h4 id={`${ids}-d-${d.targetId}`}>{pick(F.decisionOn(labels.get(d.targetId) ?? d.targetId))}</h4>
                 {d.decisionDiffers && (
                   <ValueChoiceField
                     legend={pick(M.decision)}
@@ -287,18 +305,18 @@ export function ReconcileView({ db, evaluationId, who, certification, onDone }: 
               {pick(F.addJurors(r.newJurors.map((j) => j.name).join(', ')))}
             </label>
           )}
-          {!nothingDiffers && (
+          {!(applied && nothingDiffers) && (
             <button type="button" disabled={busy} onClick={() => void apply()}>
-              {pick(M.produce)}
+              {pick(nothingDiffers ? M.recordAgreement : M.produce)}
             </button>
           )}
         </>
       )}
 
       {status && <p role="status">{status}</p>}
-      {error && (
+      {(error ?? local.error) && (
         <p role="alert" className="error">
-          {error}
+          {error ?? local.error}
         </p>
       )}
     </section>

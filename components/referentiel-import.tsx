@@ -12,7 +12,7 @@ interface Props {
   onImported?: (certification: Certification) => void;
 }
 
-const problemsOf = (error: unknown): readonly string[] => (error instanceof ReferentielImportError ? error.problems : [storageErrorMessage(error)]);
+const problemsOf = (error: unknown): readonly string[] => (error instanceof ReferentielImportError ? error.problems : [storageErrorMessage(error, { kept: false })]);
 
 /** A school's own référentiel, from JSON or the CSV template: preview, then import. */
 export function ReferentielImport({ db, bundled, onImported }: Props) {

@@ -6,7 +6,7 @@ export function StorageError({ error, onRetry }: { error: unknown; onRetry?: () 
   if (!error) return null;
   return (
     <div role="alert" className="storage-error">
-      <p>{storageErrorMessage(error)}</p>
+      <p>{storageErrorMessage(error, { retry: onRetry ? t('retry') : undefined })}</p>
       {onRetry && (
         <button type="button" onClick={onRetry}>
           {t('retry')}

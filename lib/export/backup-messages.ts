@@ -71,6 +71,8 @@ export const M = {
   otherEvidence: x('Autres preuves du collègue', 'Colleague’s other evidence'),
   decisions: x('Décisions', 'Decisions'),
   produce: x('Produire le procès-verbal commun', 'Produce the joint record'),
+  recordAgreement: x('Consigner l’accord au procès-verbal', 'Record the agreement in the jury record'),
+  agreementRecorded: x('Rapprochement consigné au procès-verbal : vos deux évaluations concordent.', 'Reconciliation recorded in the jury record: both evaluations agree.'),
   criteriaDiffer: x('Critères qui diffèrent', 'Criteria that differ'),
 } satisfies Record<string, Text>;
 
@@ -80,6 +82,18 @@ export const F = {
   summaryReferentiels: (list: string) => x(`Référentiels : ${list || 'aucun'}`, `Référentiels: ${list || 'none'}`),
   summaryEvidence: (n: number, shots: number) => x(`${n} ${plural(n, 'preuve', 'preuves')} dont ${shots} ${plural(shots, 'capture', 'captures')} d’écran`, `${n} evidence items, ${shots} screenshots`),
   summaryExported: (date: string, version: string) => x(`Exporté le ${date} par Grille ${version}`, `Exported on ${date} by Grille ${version}`),
+  summaryHeldElsewhere: (evidence: number, audits: number, suggestions: number) => {
+    const fr = [
+      evidence && `${evidence} ${plural(evidence, 'preuve', 'preuves')}`,
+      audits && `${audits} ${plural(audits, 'grille RGAA', 'grilles RGAA')}`,
+      suggestions && `${suggestions} ${plural(suggestions, 'suggestion de l’IA', 'suggestions de l’IA')}`,
+    ].filter(Boolean);
+    const en = [evidence && `${evidence} evidence items`, audits && `${audits} RGAA grids`, suggestions && `${suggestions} AI suggestions`].filter(Boolean);
+    return x(
+      `Déjà ici, dans une autre évaluation (après un procès-verbal commun ou une copie) : ${fr.join(', ')} de ce fichier. Rien n’est remplacé : l’import leur donne un nouvel identifiant.`,
+      `Already here, in another evaluation (after a joint record or a copy): ${en.join(', ')} of this file. Nothing is replaced: the import gives them new ids.`,
+    );
+  },
   referentielVersion: (title: string, version: number, custom: boolean) => x(`${title} (version ${version}${custom ? ', importé' : ''})`, `${title} (version ${version}${custom ? ', imported' : ''})`),
   exported: (file: string) => x(`Fichier prêt : ${file}`, `File ready: ${file}`),
   exportTooBig: (size: string) =>
@@ -113,6 +127,8 @@ export const F = {
   referentielUnchanged: (title: string, version: number) => x(`« ${title} » version ${version} est déjà installé, à l’identique.`, `“${title}” version ${version} is already installed, identical.`),
   mineWithValue: (value: string) => x(`le mien : ${value}`, `mine: ${value}`),
   theirsWithValue: (value: string, who: string) => x(`le sien (${who}) : ${value}`, `theirs (${who}): ${value}`),
+  /** Not just the bloc's name: the panel already has a region named after the bloc. */
+  decisionOn: (target: string) => x(`Décision — ${target}`, `Decision — ${target}`),
   addJurors: (names: string) => x(`Ajouter au jury : ${names}`, `Add to the jury: ${names}`),
   reconciled: (criteria: number, decisions: number, evidence: number, jurors: number) =>
     x(

@@ -114,6 +114,8 @@ export interface ImportSummary {
   screenshots: number;
   /** Evaluations of the file already present here. */
   conflicts: EvaluationConflict[];
+  /** Rows of the file whose id another evaluation here holds (taken into a joint record, or copied): imported under new ids. */
+  heldElsewhere: { evidence: number; rgaaAudits: number; aiSuggestions: number };
 }
 
 export interface PlanOptions {
@@ -175,7 +177,17 @@ export async function planImport(db: WorkspaceDb, envelope: Envelope, options: P
   const conflicts = data.evaluations
     .filter((_, i) => present[i])
     .map((e) => ({ evaluationId: e.id, candidateName: names.get(e.candidateId) ?? '', certificationId: e.certificationId }));
+  const heldElsewhere = async (list: readonly { id: string; evaluationId: string }[], local: (ids: string[]) => Promise<({ evaluationId: string } | undefined)[]>) => {
+    const rows = list.filter((r) => r.evaluationId !== '');
+    const here = rows.length ? await local(rows.map((r) => r.id)) : [];
+    return rows.filter((r, i) => here[i] && here[i]!.evaluationId !== r.evaluationId).length;
+  };
   return {
+    heldElsewhere: {
+      evidence: await heldElsewhere(data.evidence, (ids) => db.evidence.bulkGet(ids)),
+      rgaaAudits: await heldElsewhere(data.rgaaAudits, (ids) => db.rgaaAudits.bulkGet(ids)),
+      aiSuggestions: await heldElsewhere(data.aiSuggestions, (ids) => db.aiSuggestions.bulkGet(ids)),
+    },
     scope: envelope.scope,
     grilleVersion: envelope.grilleVersion,
     exportedAt: envelope.exportedAt,
@@ -253,9 +265,17 @@ export async function importBackup(db: WorkspaceDb, envelope: Envelope, options:
       result.evaluationIds.push(id);
     }
     const copying = (oldEvaluation: string) => mode.get(oldEvaluation) === 'copy';
-    for (const ev of rows.evidence) if (copying(ev.evaluationId)) evidenceId.set(ev.id, newId());
-    for (const a of rows.rgaaAudits) if (a.evaluationId && copying(a.evaluationId)) auditId.set(a.id, newId());
-    for (const s of rows.aiSuggestions) if (copying(s.evaluationId)) suggestionId.set(s.id, newId());
+    // A row whose id another evaluation here already holds (a colleague's evidence taken into a
+    // joint record by an older Grille, or a file imported as a copy before) gets a new id too:
+    // the one here stays as it is, and the import goes through.
+    const renamed = async (list: readonly { id: string; evaluationId: string }[], heldHere: (ids: string[]) => Promise<string[]>, ids: Map<string, string>) => {
+      const written = list.filter((r) => r.evaluationId !== '' && evaluationId.has(r.evaluationId));
+      const held = new Set(written.length ? await heldHere(written.map((r) => r.id)) : []);
+      for (const r of written) if (copying(r.evaluationId) || held.has(r.id)) ids.set(r.id, newId());
+    };
+    await renamed(rows.evidence, (ids) => db.evidence.where(':id').anyOf(ids).primaryKeys(), evidenceId);
+    await renamed(rows.rgaaAudits, (ids) => db.rgaaAudits.where(':id').anyOf(ids).primaryKeys(), auditId);
+    await renamed(rows.aiSuggestions, (ids) => db.aiSuggestions.where(':id').anyOf(ids).primaryKeys(), suggestionId);
 
     const kept = <T extends { evaluationId: string }>(list: T[]) => list.filter((r) => evaluationId.has(r.evaluationId));
     await db.evaluations.bulkPut(rows.evaluations.filter((e) => evaluationId.has(e.id)).map((e) => ({ ...e, id: evaluationId.get(e.id)! })));
@@ -279,9 +299,10 @@ export async function importBackup(db: WorkspaceDb, envelope: Envelope, options:
 
     // History: the file's entries, then one « import » entry per evaluation written. Entries
     // already here (a replaced evaluation, or one that came from this machine) are not doubled.
+    // Entries of a written evaluation name its new ids (a copy, or rows renamed above).
     const remap = (h: HistoryEntry): HistoryEntry => {
-      if (!copying(h.evaluationId)) return h;
-      const id = evaluationId.get(h.evaluationId)!;
+      const id = evaluationId.get(h.evaluationId);
+      if (id === undefined) return h;
       let entityId = h.entityId;
       if (h.entity === 'evaluation' && entityId === h.evaluationId) entityId = id;
       else if (h.entity === 'evidence') entityId = evidenceId.get(entityId) ?? entityId;

@@ -1,13 +1,10 @@
 // Reconciling jurors: a colleague's export of the same candidate and certification, compared
-// criterion by criterion with the local evaluation; the jurors choose, and the joint record is
-// written into the local evaluation in one transaction, each change recorded in its history
-// (field « reconcile »). The jury decides: nothing is chosen for them.
+// criterion by criterion with the local evaluation as stored at that moment; the jurors choose
+// (lib/export/reconcile-apply.ts writes the joint record). The jury decides: nothing is chosen
+// for them.
 import { foldForSearch } from '../text/normalize';
-import { blankAssessment, observationWords } from '../workspace/assessments';
 import type { WorkspaceDb } from '../workspace/db';
 import { WorkspaceRuleError } from '../workspace/errors';
-import { newId } from '../workspace/evaluations';
-import { record, type Change } from '../workspace/history';
 import type { AssessmentRow, AssessmentStatus, CandidateRow, DecisionRow, EvaluationRow, EvidenceRow, Juror } from '../workspace/types';
 import { toAssessmentRow, toEvidenceRow, type Envelope } from './envelope';
 
@@ -18,24 +15,34 @@ export interface ReconcileSide {
   assessments: AssessmentRow[];
   evidence: EvidenceRow[];
   decisions: DecisionRow[];
+  /** The colleague's file: its name and when it was exported. */
+  source?: { fileName: string | null; exportedAt: string | null };
 }
 
-export async function localSide(db: WorkspaceDb, evaluationId: string): Promise<ReconcileSide> {
-  const evaluation = await db.evaluations.get(evaluationId);
-  if (!evaluation) throw new WorkspaceRuleError('Cette évaluation n’existe plus.');
-  const [candidate, assessments, evidence, decisions] = await Promise.all([
-    db.candidates.get(evaluation.candidateId),
-    db.assessments.where('evaluationId').equals(evaluationId).toArray(),
-    db.evidence.where('evaluationId').equals(evaluationId).toArray(),
-    db.decisions.where('evaluationId').equals(evaluationId).toArray(),
-  ]);
-  return { evaluation, candidate, assessments, evidence, decisions };
+/**
+ * The local evaluation as stored now, read in one snapshot. The view reads it through a live
+ * query, so that the comparison always shows what the juror has just recorded.
+ */
+export function localSide(db: WorkspaceDb, evaluationId: string): Promise<ReconcileSide> {
+  return db.transaction('r', [db.evaluations, db.candidates, db.assessments, db.evidence, db.decisions], async () => {
+    const evaluation = await db.evaluations.get(evaluationId);
+    if (!evaluation) throw new WorkspaceRuleError('Cette évaluation n’existe plus.');
+    const [candidate, assessments, evidence, decisions] = await Promise.all([
+      db.candidates.get(evaluation.candidateId),
+      db.assessments.where('evaluationId').equals(evaluationId).toArray(),
+      db.evidence.where('evaluationId').equals(evaluationId).toArray(),
+      db.decisions.where('evaluationId').equals(evaluationId).toArray(),
+    ]);
+    return { evaluation, candidate, assessments, evidence, decisions };
+  });
 }
 
 /** Every evaluation of a colleague's (validated) export, screenshots decoded. */
-export function sidesInEnvelope(envelope: Envelope): ReconcileSide[] {
+export function sidesInEnvelope(envelope: Envelope, fileName: string | null = null): ReconcileSide[] {
   const { data } = envelope;
+  const source = { fileName, exportedAt: envelope.exportedAt };
   return data.evaluations.map((evaluation) => ({
+    source,
     evaluation,
     candidate: data.candidates.find((c) => c.id === evaluation.candidateId),
     assessments: data.assessments.filter((a) => a.evaluationId === evaluation.id).map(toAssessmentRow),
@@ -44,7 +51,7 @@ export function sidesInEnvelope(envelope: Envelope): ReconcileSide[] {
   }));
 }
 
-const folded = (name: string | undefined) => foldForSearch(name ?? '').replace(/[^a-z0-9]+/g, ' ').trim();
+export const folded = (name: string | undefined) => foldForSearch(name ?? '').replace(/[^a-z0-9]+/g, ' ').trim();
 
 /** The colleague's evaluations of the same candidate (name folded: case, accents, punctuation) and certification. */
 export function matchingSides(mine: ReconcileSide, theirs: readonly ReconcileSide[]): ReconcileSide[] {
@@ -108,7 +115,7 @@ const valueOf = (row: AssessmentRow | undefined): AssessmentValue =>
 
 /** The same evidence on both sides: same id (both came from one backup), or same kind, page, quote and time. */
 const evidenceKey = (e: EvidenceRow) => JSON.stringify([e.kind, e.url, e.quote ?? '', e.capturedAt]);
-function sameEvidence(a: EvidenceRow, list: readonly EvidenceRow[]) {
+export function sameEvidence(a: EvidenceRow, list: readonly EvidenceRow[]) {
   return list.some((b) => b.id === a.id || evidenceKey(b) === evidenceKey(a));
 }
 
@@ -189,7 +196,7 @@ export function joinTexts(mine: { text: string; by: string }, theirs: { text: st
   return parts.join('\n\n');
 }
 
-function chooseText(choice: TextChoice | undefined, mine: { text: string; by: string }, theirs: { text: string; by: string }): string {
+export function chooseText(choice: TextChoice | undefined, mine: { text: string; by: string }, theirs: { text: string; by: string }): string {
   switch (choice?.keep) {
     case undefined:
     case 'mine':
@@ -204,122 +211,4 @@ function chooseText(choice: TextChoice | undefined, mine: { text: string; by: st
 }
 
 /** The text a choice produces, for the view to show before it is applied. */
-export function previewText(choice: TextChoice | undefined, mine: { text: string; by: string }, theirs: { text: string; by: string }): string {
-  return chooseText(choice, mine, theirs);
-}
-
-export interface ReconcileResult {
-  criteria: number;
-  decisions: number;
-  evidence: number;
-  jurors: number;
-}
-
-/** History keeps what the evidence says, not its image bytes. */
-const forHistory = ({ image, ...rest }: EvidenceRow) => ({ ...rest, image: image ? { type: image.type, size: image.size } : null });
-
-/**
- * Writes the chosen values into the local evaluation: statuses, observations, decisions, the
- * colleague's chosen evidence and jurors. One transaction; one history entry per change.
- */
-export async function applyReconciliation(
-  db: WorkspaceDb,
-  evaluationId: string,
-  reconciliation: Reconciliation,
-  choices: ReconcileChoices,
-  who: string | null,
-  now = Date.now(),
-): Promise<ReconcileResult> {
-  const result: ReconcileResult = { criteria: 0, decisions: 0, evidence: 0, jurors: 0 };
-  const { names } = reconciliation;
-  await db.transaction('rw', db.evaluations, db.assessments, db.decisions, db.evidence, db.history, async () => {
-    const evaluation = await db.evaluations.get(evaluationId);
-    if (!evaluation) throw new WorkspaceRuleError('Cette évaluation n’existe plus.');
-    const changes: Change[] = [];
-    const counts = { ...evaluation.statusCounts };
-
-    for (const difference of reconciliation.criteria) {
-      const choice = choices.criteria?.[difference.criterionId];
-      if (!choice) continue;
-      const current: AssessmentRow = (await db.assessments.get([evaluationId, difference.criterionId])) ?? blankAssessment(evaluationId, difference.criterionId);
-      const takeTheirs = choice.status === 'theirs';
-      const status = takeTheirs ? difference.theirs.status : current.status;
-      const exemptionReason = takeTheirs ? difference.theirs.exemptionReason : current.exemptionReason;
-      if (status === 'exempte' && !exemptionReason?.trim()) throw new WorkspaceRuleError('Une exemption doit être motivée : indiquez la raison.');
-      const observation = chooseText(
-        choice.observation,
-        { text: current.observation, by: current.updatedBy ?? names.mine },
-        { text: difference.theirs.observation, by: difference.theirs.by ?? names.theirs },
-      );
-      if (status === current.status && exemptionReason === current.exemptionReason && observation === current.observation) continue;
-      if (current.status !== 'non-evalue') counts[current.status] = Math.max(0, (counts[current.status] ?? 0) - 1);
-      if (status !== 'non-evalue') counts[status] = (counts[status] ?? 0) + 1;
-      await db.assessments.put({ ...current, status, exemptionReason, observation, observationCommitted: observation, words: observationWords(observation), updatedAt: now, updatedBy: who });
-      changes.push({
-        evaluationId,
-        entity: 'assessment',
-        entityId: difference.criterionId,
-        action: 'update',
-        field: 'reconcile',
-        before: { status: current.status, exemptionReason: current.exemptionReason, observation: current.observation },
-        after: { status, exemptionReason, observation },
-      });
-      result.criteria++;
-    }
-
-    for (const difference of reconciliation.decisions) {
-      const choice = choices.decisions?.[difference.targetId];
-      if (!choice) continue;
-      const current = await db.decisions.get([evaluationId, difference.targetId]);
-      const decision = choice.decision === 'theirs' ? (difference.theirs?.decision ?? null) : (current?.decision ?? null);
-      const comment = chooseText(
-        choice.comment,
-        { text: current?.comment ?? '', by: current?.decidedBy ?? names.mine },
-        { text: difference.theirs?.comment ?? '', by: difference.theirs?.by ?? names.theirs },
-      ).trim();
-      if (current && current.decision === decision && current.comment === comment) continue;
-      if (!current && decision === null && !comment) continue;
-      if (evaluation.mode === 'tuteur' && decision !== null) throw new WorkspaceRuleError('En mode tuteur, Grille enregistre un retour au candidat, pas une décision.');
-      if (evaluation.mode === 'jury' && decision !== null && decision !== 'valide' && decision !== 'acquise' && !comment)
-        throw new WorkspaceRuleError('Une décision autre que « Validé » doit être motivée.');
-      const row: DecisionRow = { evaluationId, targetType: difference.targetType, targetId: difference.targetId, decision, comment, decidedBy: who, decidedAt: now };
-      await db.decisions.put(row);
-      changes.push({
-        evaluationId,
-        entity: 'decision',
-        entityId: difference.targetId,
-        action: current ? 'update' : 'create',
-        field: 'reconcile',
-        before: current ? { decision: current.decision, comment: current.comment } : null,
-        after: { decision, comment },
-      });
-      result.decisions++;
-    }
-
-    const offered = new Map([...reconciliation.criteria.flatMap((c) => c.evidenceOnlyTheirs), ...reconciliation.otherEvidenceTheirs].map((e) => [e.id, e]));
-    for (const id of new Set(choices.addEvidence ?? [])) {
-      const theirs = offered.get(id);
-      if (!theirs) continue;
-      const row: EvidenceRow = { ...theirs, id: (await db.evidence.get(theirs.id)) ? newId() : theirs.id, evaluationId };
-      await db.evidence.add(row);
-      changes.push({ evaluationId, entity: 'evidence', entityId: row.id, action: 'create', field: 'reconcile', before: null, after: forHistory(row) });
-      result.evidence++;
-    }
-
-    let jurors = evaluation.jurors;
-    if (choices.addJurors !== false && reconciliation.newJurors.length) {
-      const known = new Set(jurors.map((j) => folded(j.name)));
-      const added = reconciliation.newJurors.filter((j) => !known.has(folded(j.name))).map((j) => ({ ...j, id: jurors.some((m) => m.id === j.id) ? newId() : j.id }));
-      if (added.length) {
-        jurors = [...jurors, ...added];
-        changes.push({ evaluationId, entity: 'evaluation', entityId: evaluationId, action: 'update', field: 'reconcile', before: { jurors: evaluation.jurors }, after: { jurors } });
-        result.jurors = added.length;
-      }
-    }
-
-    if (!changes.length) return;
-    await db.evaluations.update(evaluationId, { statusCounts: counts, jurors, updatedAt: now });
-    await record(db, who, now, ...changes);
-  });
-  return result;
-}
+export const previewText = chooseText;

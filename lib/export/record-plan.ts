@@ -1,7 +1,8 @@
 // The procès-verbal (jury mode) or pre-review grid (tutor mode) of one evaluation, as a document
 // plan: identification, jury members, then per bloc its modalities, a count of statuses, each
 // criterion with its status, observation and evidence, the decision; the RGAA audit of the
-// deliverable's pages; a final note and the members' signature lines.
+// deliverable's pages; the reconciliations with other jurors' exports (where they differed and
+// what was kept); a final note and the members' signature lines.
 import { formatRate } from '@/lib/rgaa/grid';
 import { RESULT_LABELS } from '@/lib/rgaa/messages';
 import { DOC, DECISION_LABELS, MODE_LABELS, OUTCOME_LABELS, RGAA_OUTCOME_LABELS, STATUS_LABELS, end, sep, tr, type Lang } from './messages';
@@ -9,6 +10,7 @@ import { formatDate, formatDateTime } from './format';
 import { fit } from './image';
 import { b, h, i, li, p, type Block, type DocumentPlan } from './plan';
 import type { EvaluationRecord, RecordCriterion, RecordDecision, RecordEvidence, RecordGroup, RecordRgaaAudit } from './record';
+import { reconciliationBlocks } from './record-plan-reconciliation';
 
 export interface PlanOptions {
   lang?: Lang;
@@ -173,6 +175,8 @@ export function recordPlan(record: EvaluationRecord, options: PlanOptions = {}):
     blocks.push(h(1, tr(DOC.unattached, lang)));
     for (const e of record.unattached) blocks.push(...evidenceBlocks(e, embedded, lang, tz));
   }
+
+  blocks.push(...reconciliationBlocks(record.reconciliations, lang, tz));
 
   blocks.push(h(1, tr(DOC.signatures, lang)));
   blocks.push(p(i(tr(DOC.finalNote[mode], lang))));

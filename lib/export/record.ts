@@ -3,13 +3,11 @@
 // grouped by what they are attached to (each competency, then criteria shared by several, then
 // those of the whole bloc), each with its status, observation and evidence; the decisions, the
 // jurors, the candidate and the référentiel's version; the juror's RGAA audits of the deliverable's
-// pages. DOCX, PDF, Markdown, CSV and the candidate's feedback are all rendered from this, never
-// from the database directly.
+// pages; the reconciliations with other jurors' exports. DOCX, PDF, Markdown, CSV and the
+// candidate's feedback are all rendered from this, never from the database directly.
 import type { Outcome, Localized, Family } from '@/lib/checks/types';
 import { criterionCodes } from '@/lib/referentiels/criterion-code';
 import type { Bloc, Certification } from '@/lib/referentiels/schema';
-import { RGAA_CRITERIA } from '@/lib/rgaa/criteria';
-import { conformityRate, countResults, type RgaaCounts } from '@/lib/rgaa/grid';
 import { assessmentsOf } from '@/lib/workspace/assessments';
 import type { WorkspaceDb } from '@/lib/workspace/db';
 import { decisionsOf } from '@/lib/workspace/decisions';
@@ -26,10 +24,13 @@ import type {
   EvaluationMode,
   EvidenceKind,
   EvidenceRow,
-  RgaaAuditRow,
-  RgaaResult,
 } from '@/lib/workspace/types';
 import { imageInfo, type ImageInfo } from './image';
+import { reconciliationRecords, type RecordReconciliation } from './record-reconciliation';
+import { rgaaAuditRecords, type RecordRgaaAudit } from './record-rgaa';
+
+export type { RecordRgaaAudit, RecordRgaaCriterion } from './record-rgaa';
+export type { RecordReconciliation, RecordReconciliationItem } from './record-reconciliation';
 
 export class ExportError extends Error {
   override name = 'ExportError';
@@ -135,35 +136,6 @@ export interface RecordBloc {
   decision: RecordDecision | null;
 }
 
-/** A criterion the juror assessed (C, NC or NA) or commented in an RGAA grid; « Non testé » without a comment is not listed. */
-export interface RecordRgaaCriterion {
-  /** « 1.1 ». */
-  number: string;
-  /** The criterion's official wording (RGAA 4.1.2, French only). */
-  title: string;
-  result: RgaaResult;
-  /** The juror's comment (or the automated proposal's): an internal note, never in the candidate's feedback. */
-  comment: string;
-  /** Still the automated pass's « NC » proposal, not reviewed by the juror. */
-  automated: boolean;
-  updatedAt: number;
-}
-
-/** The RGAA 4.1.2 grid of one audited page. */
-export interface RecordRgaaAudit {
-  id: string;
-  pageUrl: string;
-  pageTitle: string;
-  createdAt: number;
-  updatedAt: number;
-  /** Over the 106 criteria; a criterion without a result counts as « Non testé ». */
-  counts: RgaaCounts;
-  /** C ÷ (C + NC), as the RGAA defines it; null when C + NC = 0. */
-  rate: number | null;
-  /** The assessed or commented criteria, in RGAA order. */
-  criteria: RecordRgaaCriterion[];
-}
-
 export interface EvaluationRecord {
   evaluationId: string;
   mode: EvaluationMode;
@@ -185,6 +157,8 @@ export interface EvaluationRecord {
   unattached: RecordEvidence[];
   /** The RGAA audits of the evaluation with at least one criterion assessed or commented, in the order they were opened. */
   rgaaAudits: RecordRgaaAudit[];
+  /** Reconciliations with other jurors' exports, oldest first: where they differed and what was kept. */
+  reconciliations: RecordReconciliation[];
 }
 
 export interface RecordOptions {
@@ -226,24 +200,6 @@ function toFinding(row: EvidenceRow): RecordFinding | null {
     analyzedAt: f.analyzedAt,
   };
 }
-
-const RGAA_NUMBERS = RGAA_CRITERIA.map((c) => c.number);
-
-/** The audit as the record shows it; null when no criterion is assessed or commented. */
-function toAudit(row: RgaaAuditRow): RecordRgaaAudit | null {
-  const criteria: RecordRgaaCriterion[] = [];
-  for (const c of RGAA_CRITERIA) {
-    const r = row.results[c.number];
-    // A comment on a criterion left « Non testé » is the juror's note too: kept.
-    if (!r || (r.result === 'NT' && !r.comment.trim())) continue;
-    criteria.push({ number: c.number, title: c.title, result: r.result, comment: r.comment, automated: r.source === 'automated', updatedAt: r.updatedAt });
-  }
-  if (!criteria.length) return null;
-  const counts = countResults(row.results, RGAA_NUMBERS);
-  return { id: row.id, pageUrl: row.pageUrl, pageTitle: row.pageTitle, createdAt: row.createdAt, updatedAt: row.updatedAt, counts, rate: conformityRate(counts), criteria };
-}
-
-const byOpening = (a: RgaaAuditRow, b: RgaaAuditRow) => a.createdAt - b.createdAt || (a.pageUrl < b.pageUrl ? -1 : a.pageUrl > b.pageUrl ? 1 : 0);
 
 const toDecision = (row: DecisionRow | undefined): RecordDecision | null =>
   row ? { decision: row.decision, comment: row.comment, decidedBy: row.decidedBy, decidedAt: row.decidedAt } : null;
@@ -385,7 +341,8 @@ export async function buildEvaluationRecord(
     blocs,
     evidence,
     unattached: evidence.filter((e) => !shown.has(e.id)),
-    rgaaAudits: [...audits].sort(byOpening).flatMap((row) => toAudit(row) ?? []),
+    rgaaAudits: rgaaAuditRecords(audits),
+    reconciliations: await reconciliationRecords(db, evaluationId, certification),
   };
 }
 

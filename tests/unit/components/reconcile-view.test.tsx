@@ -11,6 +11,8 @@ import { WorkspaceDb } from '@/lib/workspace/db';
 import { createEvaluation } from '@/lib/workspace/evaluations';
 import { commitObservations, saveObservation, setStatus } from '@/lib/workspace/assessments';
 import { addEvidence } from '@/lib/workspace/evidence';
+import { setDecision } from '@/lib/workspace/decisions';
+import { reconciliationsOf } from '@/lib/export/reconciliation-note';
 import { fixtureCertification } from '../../fixtures/certification';
 
 beforeEach(() => {
@@ -90,6 +92,31 @@ describe('ReconcileView', () => {
     expect(screen.getByRole('group', { name: 'Observation — Garder :' })).toBeTruthy();
   });
 
+  it('compares against what is stored now: a status recorded after the file was loaded changes the comparison', async () => {
+    const me = await juror('Nadia Benali', 'Camille Martin', 'acquis', 'Veille solide.');
+    const user = userEvent.setup();
+    const { container } = render(<ReconcileView db={me.db} evaluationId={me.id} who="Nadia Benali" certification={fixtureCertification} />);
+    const input = screen.getByLabelText('Export du collègue (JSON)');
+    await waitFor(() => expect((input as HTMLInputElement).disabled).toBe(false));
+    await user.upload(input, await colleagueFile());
+    await screen.findByRole('radio', { name: 'le mien : Acquis' });
+    const sections = () => [...container.querySelectorAll('.reconcile-criterion h4')].map((h) => h.textContent!.split(' — ')[0]);
+    expect(sections()).toEqual(['C1 · critère 1']);
+
+    // Recorded elsewhere in the panel (or another window) while the comparison is open.
+    await setStatus(me.db, { evaluationId: me.id, criterionId: 'tc-k003', status: 'non-acquis' }, 'Nadia Benali');
+    await setStatus(me.db, { evaluationId: me.id, criterionId: 'tc-k001', status: 'partiellement-acquis' }, 'Nadia Benali');
+    await setDecision(me.db, { evaluationId: me.id, targetType: 'bloc', targetId: 'tc-b1', decision: 'non-valide', comment: 'Veille insuffisante' }, 'Nadia Benali');
+    await waitFor(() => expect(sections()).toEqual(['C1 · critère 1', 'Bloc 1 · critère 1']));
+    expect(screen.getByRole('radio', { name: 'le mien : Partiellement acquis' })).toBeTruthy();
+    expect(screen.queryByRole('radio', { name: 'le mien : Acquis' })).toBeNull();
+    const k003 = screen.getByRole('region', { name: /^Bloc 1 · critère 1/ });
+    expect(within(k003).getByRole('radio', { name: 'le mien : Non acquis' })).toBeTruthy();
+    expect(within(k003).getByRole('radio', { name: 'le sien (Paul Durand) : Acquis' })).toBeTruthy();
+    const decision = await screen.findByRole('region', { name: /^Décision — Bloc 1 — / });
+    expect(within(decision).getByRole('radio', { name: 'le mien : Non validé' })).toBeTruthy();
+  });
+
   it('lets the juror pick the evaluation when the candidate does not match', async () => {
     const me = await juror('Nadia Benali', 'Camille Martin', 'acquis', 'Veille solide.');
     const user = userEvent.setup();
@@ -113,7 +140,7 @@ describe('ReconcileView', () => {
     expect((await screen.findByRole('alert')).textContent).toMatch(/version plus récente de Grille/);
   });
 
-  it('says when both evaluations agree, and offers nothing to write', async () => {
+  it('says when both evaluations agree, and records the agreement once', async () => {
     const me = await juror('Nadia Benali', 'Camille Martin', 'acquis', 'Veille solide.');
     const mine = new File([await envelopeBlob(await buildEnvelope(me.db, { evaluationId: me.id })).text()], 'moi.json');
     const user = userEvent.setup();
@@ -123,5 +150,32 @@ describe('ReconcileView', () => {
     await user.upload(input, mine);
     expect(await screen.findByText('Aucune différence : vos deux évaluations concordent.')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Produire le procès-verbal commun' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Consigner l’accord au procès-verbal' }));
+    expect(await screen.findByText('Rapprochement consigné au procès-verbal : vos deux évaluations concordent.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Consigner l’accord au procès-verbal' })).toBeNull();
+    const recorded = await reconciliationsOf(me.db, me.id);
+    expect(recorded.map((r) => [r.by, r.note.theirs, r.note.fileName, r.note.criteria.length, r.note.decisions.length])).toEqual([['Nadia Benali', 'Nadia Benali', 'moi.json', 0, 0]]);
+  });
+
+  it('a failed write says what happened in French and names the button that tries again', async () => {
+    const me = await juror('Nadia Benali', 'Camille Martin', 'acquis', 'Veille solide.');
+    const user = userEvent.setup();
+    render(<ReconcileView db={me.db} evaluationId={me.id} who="Nadia Benali" certification={fixtureCertification} />);
+    const input = screen.getByLabelText('Export du collègue (JSON)');
+    await waitFor(() => expect((input as HTMLInputElement).disabled).toBe(false));
+    await user.upload(input, await colleagueFile());
+    await screen.findByRole('radio', { name: 'le mien : Acquis' });
+    const failure = Object.assign(new Error('Key already exists in the object store.'), { name: 'BulkError', failures: [Object.assign(new Error('x'), { name: 'ConstraintError' })] });
+    const spy = vi.spyOn(me.db.evidence, 'add').mockRejectedValueOnce(failure);
+    await user.click(screen.getByRole('button', { name: 'Produire le procès-verbal commun' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe('Grille a voulu enregistrer un élément qui existe déjà ici (même identifiant) : rien n’a été enregistré. Cliquez ensuite sur « Produire le procès-verbal commun ».');
+    expect(alert.textContent).not.toMatch(/BulkError|ConstraintError|Réessayer/);
+    expect(await reconciliationsOf(me.db, me.id)).toEqual([]);
+    spy.mockRestore();
+    // The named button is there and tries again.
+    await user.click(screen.getByRole('button', { name: 'Produire le procès-verbal commun' }));
+    expect(await screen.findByText(/^Procès-verbal commun enregistré/)).toBeTruthy();
+    expect(await reconciliationsOf(me.db, me.id)).toHaveLength(1);
   });
 });

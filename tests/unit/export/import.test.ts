@@ -8,6 +8,7 @@ import { ImportConflictError, ImportError } from '@/lib/export/errors';
 import { importBackup, importBackupFile, planImport, readBackup, MAX_IMPORT_BYTES } from '@/lib/export/import';
 import { UPGRADES, upgradeEnvelope, type FormatUpgrade } from '@/lib/export/upgrades';
 import { WorkspaceDb } from '@/lib/workspace/db';
+import { storageErrorMessage } from '@/lib/workspace/errors';
 import { historyOf } from '@/lib/workspace/history';
 import { fixtureCertification } from '../../fixtures/certification';
 import { counts, customCertification, randomWorkspace, seed } from '../../fixtures/exports/random-workspace';
@@ -177,17 +178,47 @@ describe('hostile and malformed files: refused in French, nothing written', () =
 });
 
 describe('all or nothing', () => {
-  it('a row that violates a key midway (an evidence id already used here) writes nothing', async () => {
+  it('a row that violates a key midway writes nothing, and the message names no internal error', async () => {
+    const db = freshDb();
+    await seed(db, randomWorkspace(11));
+    const { envelope } = await sample(3);
+    // A stray assessment here under the key of the file's last one: its bulkAdd fails midway.
+    const last = envelope.data.assessments[envelope.data.assessments.length - 1]!;
+    const [stray] = (await db.assessments.toArray()).slice(-1);
+    await db.assessments.add({ ...stray!, evaluationId: last.evaluationId, criterionId: last.criterionId });
+    const before = await counts(db);
+    const error = await importBackup(db, envelope, { who: null, certifications }).then(() => null, (e: unknown) => e);
+    expect((error as Error).name).toBe('BulkError');
+    expect(await counts(db)).toEqual(before);
+    expect(await db.evaluations.get(last.evaluationId)).toBeUndefined();
+    const message = storageErrorMessage(error, { kept: false });
+    expect(message).toBe('Grille a voulu enregistrer un élément qui existe déjà ici (même identifiant) : rien n’a été enregistré.');
+    expect(message).not.toMatch(/BulkError|ConstraintError|Réessayer/);
+  });
+
+  it('an evidence id another evaluation here already holds: the file’s row comes in under a new id, the one here untouched', async () => {
     const db = freshDb();
     await seed(db, randomWorkspace(11));
     const { envelope } = await sample(3);
     const file = clone(envelope);
-    const taken = (await db.evidence.toArray())[0]!.id;
-    file.data.evidence[file.data.evidence.length - 1]!.id = taken;
-    const before = await counts(db);
-    await expect(importBackup(db, file, { who: null, certifications })).rejects.toThrow();
-    expect(await counts(db)).toEqual(before);
-    expect(await db.evaluations.get(file.data.evaluations[0]!.id)).toBeUndefined();
+    const here = (await db.evidence.toArray())[0]!;
+    const theirs = file.data.evidence[file.data.evidence.length - 1]!;
+    theirs.id = here.id;
+    // Its history entry must follow it to its new id.
+    file.data.history.push({ evaluationId: theirs.evaluationId, entity: 'evidence', entityId: here.id, action: 'create', field: null, before: null, after: { url: theirs.url }, who: 'Paul', at: 5 });
+    const summary = await planImport(db, file, { certifications });
+    expect(summary.heldElsewhere).toEqual({ evidence: 1, rgaaAudits: 0, aiSuggestions: 0 });
+    const result = await importBackup(db, file, { who: null, certifications });
+    expect(result.added).toBe(file.data.evaluations.length);
+    expect(await db.evidence.get(here.id)).toEqual(here);
+    const imported = (await db.evidence.where('evaluationId').equals(theirs.evaluationId).toArray()).filter((e) => e.url === theirs.url && e.capturedAt === theirs.capturedAt);
+    expect(imported).toHaveLength(1);
+    expect(imported[0]!.id).not.toBe(here.id);
+    // The file's history of that evidence names the new id.
+    const history = await historyOf(db, theirs.evaluationId);
+    const named = history.filter((h) => h.entity === 'evidence').map((h) => h.entityId);
+    expect(named).not.toContain(here.id);
+    expect(named).toContain(imported[0]!.id);
   });
 
   it('a table that fails at the end (history) writes nothing', async () => {

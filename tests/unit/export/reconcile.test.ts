@@ -3,13 +3,16 @@
 import { Blob as NodeBlob } from 'node:buffer';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildEnvelope } from '@/lib/export/backup';
-import { applyReconciliation, joinTexts, localSide, matchingSides, reconcile, sidesInEnvelope } from '@/lib/export/reconcile';
+import { applyReconciliation } from '@/lib/export/reconcile-apply';
+import { joinTexts, localSide, matchingSides, reconcile, sidesInEnvelope } from '@/lib/export/reconcile';
 import { WorkspaceDb } from '@/lib/workspace/db';
 import { createEvaluation } from '@/lib/workspace/evaluations';
 import { commitObservations, saveObservation, setStatus } from '@/lib/workspace/assessments';
 import { addEvidence } from '@/lib/workspace/evidence';
 import { setDecision } from '@/lib/workspace/decisions';
 import { historyOf } from '@/lib/workspace/history';
+import { importBackup, planImport } from '@/lib/export/import';
+import { reconciliationsOf } from '@/lib/export/reconciliation-note';
 import { fixtureCertification } from '../../fixtures/certification';
 
 beforeEach(() => {
@@ -57,7 +60,7 @@ async function setUp() {
   });
   const theirEnvelope = await buildEnvelope(colleague.db, { evaluationId: colleague.id });
   const mine = await localSide(me.db, me.id);
-  return { me, colleague, mine, theirs: sidesInEnvelope(theirEnvelope) };
+  return { me, colleague, mine, theirEnvelope, theirs: sidesInEnvelope(theirEnvelope, 'paul.json') };
 }
 
 describe('reconcile', () => {
@@ -119,15 +122,78 @@ describe('reconcile', () => {
     const added = await me.db.evidence.where('evaluationId').equals(me.id).toArray();
     expect(added).toHaveLength(1);
     expect([...new Uint8Array(await added[0]!.image!.arrayBuffer())]).toEqual([1, 2, 3]);
+    // Under a new id: the colleague's id stays theirs.
+    expect(added[0]!.id).not.toBe(screenshot.id);
+    expect(added[0]!.createdBy).toBe('Paul Durand');
     const history = (await historyOf(me.db, me.id)).slice(before);
     expect(history.map((h) => [h.entity, h.field, h.who, h.at])).toEqual([
       ['assessment', 'reconcile', 'Nadia Benali', 9000],
       ['decision', 'reconcile', 'Nadia Benali', 9000],
       ['evidence', 'reconcile', 'Nadia Benali', 9000],
       ['evaluation', 'reconcile', 'Nadia Benali', 9000],
+      ['evaluation', 'reconciliation', 'Nadia Benali', 9000],
     ]);
     expect(history[0]!.before).toEqual({ status: 'acquis', exemptionReason: null, observation: 'Veille solide.' });
     expect(history[3]!.after).toMatchObject({ jurors: [{ name: 'Nadia Benali' }, { name: 'Paul Durand' }] });
+    // The note: with whom, from which file, where the two differed and what was kept.
+    const [recorded] = await reconciliationsOf(me.db, me.id);
+    expect(recorded).toEqual({
+      by: 'Nadia Benali',
+      at: 9000,
+      note: {
+        mine: 'Nadia Benali',
+        theirs: 'Paul Durand',
+        theirEvaluationId: theirs[0]!.evaluation.id,
+        fileName: 'paul.json',
+        exportedAt: theirs[0]!.source!.exportedAt,
+        criteria: [
+          {
+            criterionId: 'tc-k001',
+            status: { mine: 'acquis', theirs: 'partiellement-acquis', mineReason: null, theirsReason: null, kept: 'theirs' },
+            observation: { kept: 'both' },
+            evidence: null,
+          },
+          { criterionId: 'tc-k002', status: null, observation: null, evidence: { onlyMine: 0, onlyTheirs: 1, added: 1 } },
+        ],
+        decisions: [{ targetType: 'bloc', targetId: 'tc-b1', decision: { mine: 'valide', theirs: 'ajourne', kept: 'theirs' }, comment: { kept: 'edited' } }],
+        jurorsAdded: ['Paul Durand'],
+        otherEvidenceAdded: 0,
+      },
+    });
+  });
+
+  it('compares against the stored state: what the juror just recorded is the « mine » of the comparison', async () => {
+    const { me, theirs } = await setUp();
+    // Recorded after the first look: tc-k003 now differs, tc-k001 now agrees with the colleague.
+    const early = reconcile(await localSide(me.db, me.id), theirs[0]!, { order });
+    expect(early.criteria.map((c) => c.criterionId)).toEqual(['tc-k001', 'tc-k002']);
+    await setStatus(me.db, { evaluationId: me.id, criterionId: 'tc-k003', status: 'non-acquis' }, 'Nadia Benali', 5000);
+    await setStatus(me.db, { evaluationId: me.id, criterionId: 'tc-k001', status: 'partiellement-acquis' }, 'Nadia Benali', 5000);
+    await setDecision(me.db, { evaluationId: me.id, targetType: 'bloc', targetId: 'tc-b1', decision: 'non-valide', comment: 'Veille insuffisante' }, 'Nadia Benali', 5000);
+    const now = reconcile(await localSide(me.db, me.id), theirs[0]!, { order });
+    expect(now.criteria.map((c) => [c.criterionId, c.mine.status, c.statusDiffers])).toEqual([
+      ['tc-k001', 'partiellement-acquis', false],
+      ['tc-k002', 'non-acquis', false],
+      ['tc-k003', 'non-acquis', true],
+    ]);
+    expect(now.decisions[0]!.mine).toEqual({ decision: 'non-valide', comment: 'Veille insuffisante', by: 'Nadia Benali' });
+    // Applying the first look's comparison records today's values, not the stale ones.
+    await applyReconciliation(me.db, me.id, early, {}, 'Nadia Benali', 6000);
+    const [recorded] = await reconciliationsOf(me.db, me.id);
+    expect(recorded!.note.criteria.find((c) => c.criterionId === 'tc-k001')!.status).toBeNull();
+    expect(recorded!.note.decisions[0]!.decision).toEqual({ mine: 'non-valide', theirs: 'ajourne', kept: 'mine' });
+  });
+
+  it('after the joint record, the colleague’s own file still imports: nothing of theirs was taken under their ids', async () => {
+    const { me, theirs, theirEnvelope } = await setUp();
+    const r = reconcile(await localSide(me.db, me.id), theirs[0]!, { order });
+    const everything = [...r.criteria.flatMap((c) => c.evidenceOnlyTheirs), ...r.otherEvidenceTheirs].map((e) => e.id);
+    await applyReconciliation(me.db, me.id, r, { criteria: { 'tc-k001': { status: 'theirs' } }, addEvidence: everything }, 'Nadia Benali', 9000);
+    expect((await planImport(me.db, theirEnvelope, { certifications: [fixtureCertification] })).heldElsewhere).toEqual({ evidence: 0, rgaaAudits: 0, aiSuggestions: 0 });
+    const result = await importBackup(me.db, theirEnvelope, { who: 'Nadia Benali', certifications: [fixtureCertification] });
+    expect(result).toMatchObject({ added: 1, replaced: 0, copied: 0, skipped: 0 });
+    expect(await me.db.evidence.where('evaluationId').equals(me.id).count()).toBe(2);
+    expect(await me.db.evidence.where('evaluationId').equals(theirs[0]!.evaluation.id).count()).toBe(2);
   });
 
   it('keeps mine where nothing is chosen, and writes nothing when a choice breaks a rule', async () => {
@@ -140,7 +206,13 @@ describe('reconcile', () => {
       applyReconciliation(me.db, me.id, r, { criteria: { 'tc-k001': { status: 'theirs' } }, decisions: { 'tc-b1': { decision: 'theirs', comment: { keep: 'mine' } } } }, 'N', 1),
     ).rejects.toThrow('Une décision autre que « Validé » doit être motivée.');
     expect(await snapshot()).toEqual(before);
+    // Nothing chosen: every value stays mine, and the note says so.
     expect(await applyReconciliation(me.db, me.id, r, { addJurors: false }, 'N', 1)).toEqual({ criteria: 0, decisions: 0, evidence: 0, jurors: 0 });
-    expect(await snapshot()).toEqual(before);
+    const after = await snapshot();
+    expect({ a: after.a, d: after.d, h: after.h, jurors: after.e[0]!.jurors }).toEqual({ a: before.a, d: before.d, h: before.h + 1, jurors: before.e[0]!.jurors });
+    const [recorded] = await reconciliationsOf(me.db, me.id);
+    expect(recorded!.note.criteria.map((c) => c.status?.kept ?? null)).toEqual(['mine', null]);
+    expect(recorded!.note.decisions.map((d) => d.decision?.kept)).toEqual(['mine']);
+    expect(recorded!.note.jurorsAdded).toEqual([]);
   });
 });
