@@ -2,7 +2,7 @@
 // The session summary CSV, parsed back with a small RFC 4180 parser: BOM, semicolons, CRLF,
 // quoting of ; " and line breaks, and the formula guard.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BOM, blocsCsv, criteriaCsv, csvCell, csvLines } from '@/lib/export/csv';
+import { BOM, blocsCsv, criteriaCsv, csvCell, csvLines, neutraliseFormula } from '@/lib/export/csv';
 import { buildSessionRecords, type EvaluationRecord } from '@/lib/export/record';
 import { WorkspaceDb } from '@/lib/workspace/db';
 import { exportCertification, SAMPLE, seedExportSession } from '../../fixtures/export-session';
@@ -66,9 +66,53 @@ describe('csvCell', () => {
     expect(csvCell(null)).toBe('');
   });
 
-  it.each(['=1+1', '+33 6 12', '-2', '@SUM(A1)', '\tcaché', '\rretour'])('neutralises a cell starting like a formula: %j', (value) => {
+  // Every way a typed text can reach a spreadsheet as a formula: each is written with a leading
+  // apostrophe, and read back otherwise unchanged.
+  it.each([
+    ['=', '=1+1'],
+    ['+', '+33 6 12'],
+    ['-', '-2'],
+    ['@ (Lotus-style function)', '@SUM(A1:A9)'],
+    ['DDE', "=cmd|' /C calc'!A0"],
+    ['tab', '\tcaché'],
+    ['carriage return', '\rretour'],
+    ['space then =', ' =1+1'],
+    ['several spaces then +', '   +1+1'],
+    ['no-break space then =', '\u00A0=1+1'],
+    ['narrow no-break space then =', '\u202F=1+1'],
+    ['ideographic space then =', '\u3000=1+1'],
+    ['em space then @', '\u2003@SUM(A1)'],
+    ['byte-order mark then =', '\uFEFF=1+1'],
+    ['zero-width space then =', '\u200B=1+1'],
+    ['line feed then =', '\n=1+1'],
+    ['CRLF then =', '\r\n=1+1'],
+    ['tab then -', '\t-2+3'],
+    ['vertical tab then =', '\u000B=1+1'],
+    ['full-width ＝', '\uFF1D1+1'],
+    ['full-width ＋', '\uFF0B1+1'],
+    ['full-width －', '\uFF0D1+1'],
+    ['full-width ＠', '\uFF20SUM(A1)'],
+    ['space then full-width ＝', ' \uFF1D1+1'],
+    ['small equals ﹦', '\uFE661+1'],
+    ['small plus ﹢', '\uFE621+1'],
+    ['small hyphen-minus ﹣', '\uFE631+1'],
+    ['small commercial at ﹫', '\uFE6BSUM(A1)'],
+    ['minus sign −', '\u22122+3'],
+  ])('neutralises a cell starting like a formula: %s', (_, value) => {
     const { rows } = parseCsv(csvLines([[value]]).slice(1));
     expect(rows[0]![0]).toBe(`'${value}`);
+    expect(neutraliseFormula(value)).toBe(`'${value}`);
+  });
+
+  it.each(['Bonne veille', 'a = b', '1+1', '2025-03-12 10:00', 'C1 · critère 1', ' texte', '\u00A0« cité »', '\nsuite', "l'équipe", '(=1+1)', '#REF!'])(
+    'leaves a text that cannot start a formula as it is: %j',
+    (value) => expect(neutraliseFormula(value)).toBe(value),
+  );
+
+  it('writes numbers as numbers, a negative one too', () => {
+    expect(csvCell(-2)).toBe('-2');
+    expect(csvCell(0)).toBe('0');
+    expect(csvCell('-2')).toBe("'-2");
   });
 
   it('starts with a byte-order mark and ends every record with CRLF', () => {
