@@ -6,6 +6,7 @@ import { BOM, blocsCsv, criteriaCsv, csvCell, csvLines, neutraliseFormula } from
 import { buildSessionRecords, type EvaluationRecord } from '@/lib/export/record';
 import { WorkspaceDb } from '@/lib/workspace/db';
 import { exportCertification, SAMPLE, seedExportSession } from '../../fixtures/export-session';
+import { FORMULA_CELLS } from '../../fixtures/formula-cells';
 
 /** RFC 4180 with a chosen separator: returns the rows, and whether every record ended with CRLF. */
 function parseCsv(text: string, sep = ';'): { rows: string[][]; crlf: boolean } {
@@ -66,39 +67,13 @@ describe('csvCell', () => {
     expect(csvCell(null)).toBe('');
   });
 
+  it('vertical tab, form feed and other control characters before = count as blanks', () => {
+    for (const blank of ['\u000B', '\u000C', '\u0000', '\u0085', '\u2028', '\u2060']) expect(neutraliseFormula(`${blank}=1+1`)).toBe(`'${blank}=1+1`);
+  });
+
   // Every way a typed text can reach a spreadsheet as a formula: each is written with a leading
   // apostrophe, and read back otherwise unchanged.
-  it.each([
-    ['=', '=1+1'],
-    ['+', '+33 6 12'],
-    ['-', '-2'],
-    ['@ (Lotus-style function)', '@SUM(A1:A9)'],
-    ['DDE', "=cmd|' /C calc'!A0"],
-    ['tab', '\tcaché'],
-    ['carriage return', '\rretour'],
-    ['space then =', ' =1+1'],
-    ['several spaces then +', '   +1+1'],
-    ['no-break space then =', '\u00A0=1+1'],
-    ['narrow no-break space then =', '\u202F=1+1'],
-    ['ideographic space then =', '\u3000=1+1'],
-    ['em space then @', '\u2003@SUM(A1)'],
-    ['byte-order mark then =', '\uFEFF=1+1'],
-    ['zero-width space then =', '\u200B=1+1'],
-    ['line feed then =', '\n=1+1'],
-    ['CRLF then =', '\r\n=1+1'],
-    ['tab then -', '\t-2+3'],
-    ['vertical tab then =', '\u000B=1+1'],
-    ['full-width ＝', '\uFF1D1+1'],
-    ['full-width ＋', '\uFF0B1+1'],
-    ['full-width －', '\uFF0D1+1'],
-    ['full-width ＠', '\uFF20SUM(A1)'],
-    ['space then full-width ＝', ' \uFF1D1+1'],
-    ['small equals ﹦', '\uFE661+1'],
-    ['small plus ﹢', '\uFE621+1'],
-    ['small hyphen-minus ﹣', '\uFE631+1'],
-    ['small commercial at ﹫', '\uFE6BSUM(A1)'],
-    ['minus sign −', '\u22122+3'],
-  ])('neutralises a cell starting like a formula: %s', (_, value) => {
+  it.each(FORMULA_CELLS)('neutralises a cell starting like a formula: %s', (_, value) => {
     const { rows } = parseCsv(csvLines([[value]]).slice(1));
     expect(rows[0]![0]).toBe(`'${value}`);
     expect(neutraliseFormula(value)).toBe(`'${value}`);
