@@ -60,7 +60,7 @@ describe('hostile and malformed files: refused in French, nothing written', () =
 
   it('broken JSON: names the line and column', async () => {
     const error = await refused(db, '{\n  "format": "grille-backup",\n  "formatVersion": 1,,\n}');
-    expect(error.message).toBe("Le fichier n'est pas un JSON valide (ligne 3, colonne 22) : il est peut-être abîmé ou a été modifié à la main.");
+    expect(error.message).toBe("Le fichier n'est pas un JSON valide, ligne 3, colonne 22 : virgule en trop, un nom de champ entre guillemets attendu. Il est peut-être abîmé ou a été modifié à la main.");
   });
 
   it('another format, or a référentiel given as a backup', async () => {
