@@ -162,6 +162,20 @@ describe('hostile and malformed files: refused in French, nothing written', () =
     expect((await refused(db, JSON.stringify(clash))).message).toMatch(/ecole-custom version 1 est déjà installé ici avec un autre contenu/);
   });
 
+  it('a custom référentiel carrying a field the schema does not know (« constructor », a typo), named by its path', async () => {
+    const { envelope } = await sample();
+    const base = customCertification(1);
+    const withField = (certification: unknown) => {
+      const bad = clone(envelope);
+      bad.data.customReferentiels = [{ id: 'ecole-custom', dataVersion: 1, certification: certification as typeof base, importedAt: 1, source: 'x' }];
+      return JSON.stringify(bad);
+    };
+    const constructor = await refused(db, withField({ ...base, blocs: [{ ...base.blocs[0]!, constructor: { name: 'x' } }, ...base.blocs.slice(1)] }));
+    expect(constructor.details).toEqual(['customReferentiels[0].certification.blocs[0] : champ inconnu : constructor']);
+    const typo = await refused(db, withField({ ...base, titre: 'faute de frappe' }));
+    expect(typo.message).toBe('Fichier refusé, rien n’a été importé — customReferentiels[0].certification : champ inconnu : titre');
+  });
+
   it('keeps markup and script in strings as text', async () => {
     const { envelope } = await sample();
     const file = clone(envelope);
