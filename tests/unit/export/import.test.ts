@@ -313,6 +313,32 @@ describe('format upgrades, step by step', () => {
     expect(await readBackup(JSON.stringify(old), { upgrades: steps })).toEqual(envelope);
   });
 
+  it.each([
+    [-1, 'unknown-version', 'Format de sauvegarde -1 inconnu : cette version de Grille lit le format 1.'],
+    [0, 'unknown-version', 'Format de sauvegarde 0 inconnu : cette version de Grille lit le format 1.'],
+    [1.5, 'unknown-version', 'Version du format invalide : formatVersion vaut 1.5, attendu un nombre entier ; cette version de Grille lit le format 1.'],
+    ['2', 'unknown-version', 'Version du format invalide : formatVersion vaut "2" (un texte), attendu un nombre entier ; cette version de Grille lit le format 1.'],
+    [null, 'unknown-version', 'Version du format invalide : formatVersion vaut null (null), attendu un nombre entier ; cette version de Grille lit le format 1.'],
+    [undefined, 'unknown-version', 'Version du format absente (formatVersion) : ce fichier n’est pas une sauvegarde Grille lisible.'],
+    [2, 'newer-version', "Ce fichier vient d'une version plus récente de Grille (format 2, cette version lit jusqu'au format 1) : mettez Grille à jour pour l'importer."],
+  ])('formatVersion %j: its own exact words, naming the formats this Grille reads', async (version, code, message) => {
+    const { envelope } = await sample();
+    const file = { ...clone(envelope), formatVersion: version };
+    const error = await readBackup(JSON.stringify(file)).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(ImportError);
+    expect(error).toMatchObject({ code, message });
+  });
+
+  it('names the range of formats a chain reads, never a conversion target', () => {
+    const chain: FormatUpgrade[] = [2, 3].map((to) => ({ to, up: (raw) => raw }));
+    expect(() => upgradeEnvelope({ formatVersion: 0 }, 3, chain)).toThrow(/^Format de sauvegarde 0 inconnu : cette version de Grille lit les formats 1 à 3\.$/);
+    expect(() => upgradeEnvelope({ formatVersion: -1 }, 3, chain)).toThrow(/^Format de sauvegarde -1 inconnu : cette version de Grille lit les formats 1 à 3\.$/);
+    expect(upgradeEnvelope({ formatVersion: 1 }, 3, chain)).toEqual({ formatVersion: 3 });
+  });
+
   it('applies every step in order', () => {
     const seen: number[] = [];
     const chain: FormatUpgrade[] = [3, 1, 2].map((to) => ({ to, up: (raw) => (seen.push(to), { ...raw, trail: [...((raw.trail as number[]) ?? []), to] }) }));
