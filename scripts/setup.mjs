@@ -59,12 +59,17 @@ function aptInstall(what, packages) {
   apt('install', '-y', '--no-install-recommends', ...packages);
 }
 
+/** Calc's own library: present once libreoffice-calc-nogui is installed. */
+const CALC = '/usr/lib/libreoffice/program/libscfiltlo.so';
+
 /**
- * Debian's LibreOffice Writer (without its GUI) when absent: the tests open the exported DOCX in it,
- * as a jury secretary would, to check that it opens, lays out and saves again.
+ * Debian's LibreOffice Writer and Calc (without their GUI) when absent, in one apt-get call: the
+ * tests open the exported DOCX in Writer, as a jury secretary would, to check that it opens, lays
+ * out and saves again, and the session CSV in Calc, to check that no cell runs as a formula.
  */
 export function ensureLibreOffice() {
-  if (!existsSync(SOFFICE)) aptInstall(`LibreOffice (${SOFFICE})`, ['libreoffice-writer-nogui']);
+  if (existsSync(SOFFICE) && (process.env.SOFFICE_PATH || existsSync(CALC))) return;
+  aptInstall(`LibreOffice Writer et Calc (${SOFFICE})`, ['libreoffice-writer-nogui', 'libreoffice-calc-nogui']);
 }
 
 /** Debian's Firefox ESR and its French language pack when absent: Grille is tested in Firefox too. */

@@ -1,18 +1,23 @@
-// Validates référentiel JSON files against the schema and prints a per-bloc summary.
+// Validates référentiel JSON files as the extension imports them (Grille's JSON scan, then the
+// strict schema) and prints a per-bloc summary.
 // Usage: npx tsx scripts/validate-referentiel.ts lib/referentiels/data/*.json
 import { readFileSync } from 'node:fs';
-import { Certification } from '../lib/referentiels/schema';
+import { ReferentielImportError } from '../lib/referentiels/custom/errors';
+import { certificationFromJson } from '../lib/referentiels/custom/from-json';
+import type { Certification } from '../lib/referentiels/schema';
 
 let failed = false;
 for (const file of process.argv.slice(2)) {
-  const result = Certification.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-  if (!result.success) {
+  let cert: Certification;
+  try {
+    cert = certificationFromJson(readFileSync(file, 'utf8'));
+  } catch (error) {
+    if (!(error instanceof ReferentielImportError)) throw error;
     failed = true;
     console.error(`✗ ${file}`);
-    for (const issue of result.error.issues) console.error(`  ${issue.path.join('.')}: ${issue.message}`);
+    for (const problem of error.problems) console.error(`  ${problem}`);
     continue;
   }
-  const cert = result.data;
   console.log(`✓ ${file} — ${cert.title} (v${cert.dataVersion})`);
   for (const bloc of cert.blocs) {
     const codes = bloc.competencies.map((c) => c.code + (c.gap ? '(gap)' : ''));

@@ -1,8 +1,7 @@
 // The session summary for the school's systems: two CSV files, one row per candidate × criterion
 // and one per candidate × bloc with the decision. Written for French Excel and LibreOffice:
-// UTF-8 with a byte-order mark, semicolons, CRLF, RFC 4180 quoting. A cell starting with
-// = + - @ or a tab / carriage return gets a leading apostrophe so a spreadsheet never runs it
-// as a formula (an observation is user text, a criterion text could be imported).
+// UTF-8 with a byte-order mark, semicolons, CRLF, RFC 4180 quoting, and every text cell that a
+// spreadsheet could run as a formula neutralised (see `neutraliseFormula`).
 import { isoLocal } from './format';
 import { CSV_HEADERS, DECISION_LABELS, DOC, STATUS_LABELS, tr, type Lang } from './messages';
 import type { EvaluationRecord } from './record';
@@ -11,10 +10,32 @@ export const BOM = '\uFEFF';
 const SEPARATOR = ';';
 const EOL = '\r\n';
 
-/** One cell: neutralised if it could start a formula, quoted if it holds ; " or a line break. */
+/**
+ * A cell a spreadsheet could run as a formula: it starts with a tab or a carriage return, or,
+ * after what a spreadsheet may skip — Unicode spaces (\s: tab, line breaks, NBSP, U+2000–U+200A,
+ * U+202F, U+3000, U+FEFF…), control and zero-width characters (Calc with « Supprimer les
+ * espaces » trims spaces, then runs « =1+1 »; other programs may trim more) —, with a character
+ * a spreadsheet starts a formula with: = + - @ (OWASP's list; @ also Lotus-style
+ * « @SUM(…) », DDE « =cmd|… » starts with =), their full-width forms ＝ ＋ － ＠ (an East Asian
+ * input method types them, and some programs fold them to ASCII), their small forms ﹦ ﹢ ﹣ ﹫ and
+ * the minus sign − (U+2212), folded the same way.
+ */
+const FORMULA_START = /^(?:[\t\r]|[\s\u0000-\u001F\u007F-\u009F\u180E\u200B-\u200D\u2060]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20\uFE66\uFE62\uFE63\uFE6B\u2212])/;
+
+/**
+ * A text cell that could run as a formula, prefixed with an apostrophe (OWASP's advice): the
+ * spreadsheet shows it as text, and a reader still sees every character that was typed.
+ */
+export function neutraliseFormula(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+/**
+ * One cell: a text neutralised if it could start a formula, quoted if it holds ; " or a line
+ * break. A number is written as it is (a count is never negative, and must stay a number).
+ */
 export function csvCell(value: string | number | null | undefined): string {
-  let text = value === null || value === undefined ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  const text = value === null || value === undefined ? '' : typeof value === 'number' ? String(value) : neutraliseFormula(value);
   return /[;"\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

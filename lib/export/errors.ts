@@ -6,6 +6,7 @@ export type ImportErrorCode =
   | 'too-large'
   | 'unreadable'
   | 'malformed-json'
+  | 'too-deep'
   | 'forbidden-key'
   | 'wrong-format'
   | 'newer-version'
@@ -144,42 +145,6 @@ export function formatIssues(issues: readonly z.core.$ZodIssue[], input: unknown
   });
   if (issues.length > max) lines.push(`… et ${issues.length - max} autre${issues.length - max > 1 ? 's' : ''} erreur${issues.length - max > 1 ? 's' : ''}`);
   return lines;
-}
-
-/** Line and column (1-based) of a character offset, for « ligne 3, colonne 17 ». */
-export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let start = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      start = i + 1;
-    }
-  }
-  return { line, column: offset - start + 1 };
-}
-
-/** JSON.parse with a French message naming where the text breaks; refuses « __proto__ » keys. */
-export function parseJsonText(text: string, what = 'Le fichier'): unknown {
-  try {
-    return JSON.parse(text, function reviver(key, value) {
-      if (key === '__proto__') throw new ImportError('forbidden-key', `${what} contient une clé interdite (« __proto__ ») : il a pu être fabriqué pour nuire, il n'est pas importé.`);
-      return value;
-    });
-  } catch (error) {
-    if (error instanceof ImportError) throw error;
-    const message = (error as Error).message ?? '';
-    const position = /position (\d+)/.exec(message);
-    if (position && Number(position[1]) >= text.trimEnd().length)
-      throw new ImportError('malformed-json', `${what} est incomplet (le JSON s'arrête avant la fin) : il a sans doute été tronqué pendant la copie ou le téléchargement.`);
-    if (position) {
-      const { line, column } = lineAndColumn(text, Number(position[1]));
-      throw new ImportError('malformed-json', `${what} n'est pas un JSON valide (ligne ${line}, colonne ${column}) : il est peut-être abîmé ou a été modifié à la main.`);
-    }
-    if (/end of (JSON )?input|Unterminated|Unexpected end/i.test(message) || text.trim() === '')
-      throw new ImportError('malformed-json', `${what} est incomplet (le JSON s'arrête avant la fin) : il a sans doute été tronqué pendant la copie ou le téléchargement.`);
-    throw new ImportError('malformed-json', `${what} n'est pas un JSON valide : ${message}`);
-  }
 }
 
 /** A size in words: « 300 Mo ». */

@@ -1,6 +1,7 @@
 // The shape of a référentiel as Grille stores it: the five bundled certifications
 // and any a school imports later share this schema (its JSON Schema is generated
-// into lib/referentiels/referentiel.schema.json by `npm run schema`).
+// into lib/referentiels/referentiel.schema.json by `npm run schema`). Every object is strict,
+// as in backups: an unknown field (a typo, « constructor ») is refused and named, never dropped.
 import { z } from 'zod';
 
 /** Kinds of deliverable a criterion can be observed on. */
@@ -48,7 +49,7 @@ export type Topic = z.infer<typeof Topic>;
 /** Opaque ids: assigned once, never derived from wording, never reused. */
 const Id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'identifiant : minuscules, chiffres et tirets');
 
-export const Activity = z.object({
+export const Activity = z.strictObject({
   id: Id,
   /** Code as printed (A1.1), or null when the document prints none. */
   code: z.string().nullable(),
@@ -58,7 +59,7 @@ export const Activity = z.object({
 });
 export type Activity = z.infer<typeof Activity>;
 
-export const Competency = z.object({
+export const Competency = z.strictObject({
   id: Id,
   /** Code as printed (C1, C.12, C1.3.1, CS2.4) or assigned by Grille. */
   code: z.string().min(1),
@@ -73,13 +74,13 @@ export type Competency = z.infer<typeof Competency>;
 
 /** Where the document attaches a criterion. */
 export const CriterionScope = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('competency'), competencyIds: z.array(Id).length(1) }),
-  z.object({ type: z.literal('competencies'), competencyIds: z.array(Id).min(2) }),
-  z.object({ type: z.literal('bloc'), competencyIds: z.array(Id).length(0) }),
+  z.strictObject({ type: z.literal('competency'), competencyIds: z.array(Id).length(1) }),
+  z.strictObject({ type: z.literal('competencies'), competencyIds: z.array(Id).min(2) }),
+  z.strictObject({ type: z.literal('bloc'), competencyIds: z.array(Id).length(0) }),
 ]);
 export type CriterionScope = z.infer<typeof CriterionScope>;
 
-export const Criterion = z.object({
+export const Criterion = z.strictObject({
   id: Id,
   /** Exact wording. Empty when `gap`. */
   text: z.string(),
@@ -93,7 +94,7 @@ export const Criterion = z.object({
 export type Criterion = z.infer<typeof Criterion>;
 
 /** One way the bloc is evaluated, as the document states it, and the competencies it covers. */
-export const Evaluation = z.object({
+export const Evaluation = z.strictObject({
   id: Id,
   /** Competencies this evaluation covers; empty when it covers the whole bloc. */
   competencyIds: z.array(Id),
@@ -104,7 +105,7 @@ export const Evaluation = z.object({
 });
 export type Evaluation = z.infer<typeof Evaluation>;
 
-export const Bloc = z.object({
+export const Bloc = z.strictObject({
   id: Id,
   /** Code as printed: "1", "BC01", "5 - Option 1"…, or assigned when the document prints none. */
   code: z.string().min(1),
@@ -115,7 +116,7 @@ export const Bloc = z.object({
   /** In document order; several when the document evaluates parts of the bloc differently. */
   evaluations: z.array(Evaluation).min(1),
   /** What the document declares about this bloc, to reconcile the data against. */
-  declared: z.object({
+  declared: z.strictObject({
     /** e.g. "C.1 à C.7", verbatim; null when the document declares no range. */
     competencyRange: z.string().nullable(),
     competencyCount: z.number().int().nonnegative().nullable(),
@@ -130,7 +131,7 @@ export const Bloc = z.object({
 export type Bloc = z.infer<typeof Bloc>;
 
 export const Certification = z
-  .object({
+  .strictObject({
     $schema: z.string().optional(),
     id: Id,
     title: z.string().min(1),

@@ -1,5 +1,6 @@
 // Exports from the side panel in real Chromium: the jury record (DOCX, PDF) and the candidate's
-// feedback as the juror downloads them, and a backup carried to another browser profile.
+// feedback as the juror downloads them, a backup carried to another browser profile, and hostile
+// backup and référentiel files refused in French.
 import { readFileSync, rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Download, Page } from 'playwright-core';
@@ -103,6 +104,64 @@ describe('exports from the panel', () => {
       const order = otherPanel.getByRole('radio', { name: 'Ordre du référentiel' });
       if (await order.count()) await order.check();
       expect(await otherPanel.getByLabel('Observation — C2.1 · critère 1').inputValue()).toBe(OBSERVATION);
+    } finally {
+      await other.close();
+    }
+  });
+});
+
+describe('hostile files chosen in the panel, in Chromium: French words, nothing added', () => {
+  const example = readFileSync('docs/examples/referentiel-example.json', 'utf8');
+  const json = (name: string, text: string) => ({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+  // What the browser itself would have said: none of it may reach the juror.
+  const ENGINE = /Unexpected|JSON\.parse|Maximum call stack|position \d|SyntaxError|RangeError/;
+
+  it('a référentiel with a « constructor » key or an unknown field is refused, naming its path; the clean file then imports', async () => {
+    const other = await launchGrille({ extensionDir });
+    try {
+      const page = await other.openPanel();
+      const section = page.getByRole('region', { name: 'Importer un référentiel' });
+      const input = section.getByLabel('Fichier du référentiel (JSON ou CSV)');
+      const alert = section.getByRole('alert');
+      const cert = JSON.parse(example);
+      cert.blocs[0].marker = {};
+      const withConstructor = JSON.stringify(cert, null, 2).replace('"marker"', '"constructor"');
+      const before = withConstructor.slice(0, withConstructor.indexOf('"constructor"')).split('\n');
+      await input.setInputFiles(json('constructor.json', withConstructor));
+      await expect.poll(() => alert.textContent()).toContain(
+        `Le fichier contient une clé interdite (« constructor », en blocs[0].constructor, ligne ${before.length}, colonne ${before.at(-1)!.length + 1})`,
+      );
+      await input.setInputFiles(json('typo.json', JSON.stringify({ ...JSON.parse(example), titre: 'faute de frappe' })));
+      await expect.poll(() => alert.textContent()).toContain('(racine) : champ inconnu : titre');
+      await input.setInputFiles(json('deep.json', `{"blocs": ${'['.repeat(100_000)}`));
+      await expect.poll(() => alert.textContent()).toContain("Le fichier imbrique plus de 64 niveaux de listes ou d'objets (ligne 1, colonne 74)");
+      await input.setInputFiles(json('broken.json', example.replace('(référentiel fictif)",', '(référentiel fictif)"')));
+      await expect.poll(() => alert.textContent()).toContain("Le fichier n'est pas un JSON valide, ligne 5, colonne 3 : caractère inattendu « \" », une virgule « , » ou « } » attendue.");
+      expect(await alert.textContent()).not.toMatch(ENGINE);
+      expect(await axeViolations(page)).toEqual([]);
+      // Nothing was installed: the clean file is new, and imports.
+      await input.setInputFiles(json('exemple.json', example));
+      await section.getByRole('button', { name: 'Importer ce référentiel' }).click();
+      await expect.poll(() => section.getByRole('status').allTextContents()).toEqual([`Référentiel « ${cert.title} » version 1 importé.`]);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('a backup that is broken, or nested 100 000 levels deep, is refused in French', async () => {
+    const other = await launchGrille({ extensionDir });
+    try {
+      const page = await other.openPanel();
+      const section = page.getByRole('region', { name: 'Sauvegarde' });
+      const input = section.getByLabel('Importer une sauvegarde (JSON)');
+      const alert = section.getByRole('alert');
+      await input.setInputFiles(json('config.json', 'config'));
+      await expect.poll(() => alert.textContent()).toContain("Le fichier n'est pas un JSON valide, ligne 1, colonne 1 : « config » n’est pas une valeur JSON");
+      await input.setInputFiles(json('deep.json', '['.repeat(100_000) + ']'.repeat(100_000)));
+      await expect.poll(() => alert.textContent()).toContain("Le fichier imbrique plus de 64 niveaux de listes ou d'objets (ligne 1, colonne 65)");
+      expect(await alert.textContent()).not.toMatch(ENGINE);
+      await input.setInputFiles(json('old.json', JSON.stringify({ format: 'grille-backup', formatVersion: -1 })));
+      await expect.poll(() => alert.textContent()).toContain('Format de sauvegarde -1 inconnu : cette version de Grille lit le format 1.');
     } finally {
       await other.close();
     }

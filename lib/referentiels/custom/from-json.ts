@@ -1,13 +1,14 @@
 // A certification in Grille's (Foundation's) JSON format, validated by the same schema as the
 // bundled data (lib/referentiels/schema.ts, JSON Schema in lib/referentiels/referentiel.schema.json).
-import { ImportError, formatIssues, parseJsonText } from '../../export/errors';
+import { ImportError, formatIssues } from '../../export/errors';
+import { PROTOTYPE_CHAIN_KEYS, parseJsonText } from '../../export/json-text';
 import { Certification } from '../schema';
 import { ReferentielImportError } from './errors';
 
 export function certificationFromJson(text: string): Certification {
   let raw: unknown;
   try {
-    raw = parseJsonText(text);
+    raw = parseJsonText(text, 'Le fichier', { forbiddenKeys: PROTOTYPE_CHAIN_KEYS });
   } catch (error) {
     if (error instanceof ImportError) throw new ReferentielImportError([error.message]);
     throw error;

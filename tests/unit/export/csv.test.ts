@@ -2,10 +2,11 @@
 // The session summary CSV, parsed back with a small RFC 4180 parser: BOM, semicolons, CRLF,
 // quoting of ; " and line breaks, and the formula guard.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BOM, blocsCsv, criteriaCsv, csvCell, csvLines } from '@/lib/export/csv';
+import { BOM, blocsCsv, criteriaCsv, csvCell, csvLines, neutraliseFormula } from '@/lib/export/csv';
 import { buildSessionRecords, type EvaluationRecord } from '@/lib/export/record';
 import { WorkspaceDb } from '@/lib/workspace/db';
 import { exportCertification, SAMPLE, seedExportSession } from '../../fixtures/export-session';
+import { FORMULA_CELLS } from '../../fixtures/formula-cells';
 
 /** RFC 4180 with a chosen separator: returns the rows, and whether every record ended with CRLF. */
 function parseCsv(text: string, sep = ';'): { rows: string[][]; crlf: boolean } {
@@ -66,9 +67,27 @@ describe('csvCell', () => {
     expect(csvCell(null)).toBe('');
   });
 
-  it.each(['=1+1', '+33 6 12', '-2', '@SUM(A1)', '\tcaché', '\rretour'])('neutralises a cell starting like a formula: %j', (value) => {
+  it('vertical tab, form feed and other control characters before = count as blanks', () => {
+    for (const blank of ['\u000B', '\u000C', '\u0000', '\u0085', '\u2028', '\u2060']) expect(neutraliseFormula(`${blank}=1+1`)).toBe(`'${blank}=1+1`);
+  });
+
+  // Every way a typed text can reach a spreadsheet as a formula: each is written with a leading
+  // apostrophe, and read back otherwise unchanged.
+  it.each(FORMULA_CELLS)('neutralises a cell starting like a formula: %s', (_, value) => {
     const { rows } = parseCsv(csvLines([[value]]).slice(1));
     expect(rows[0]![0]).toBe(`'${value}`);
+    expect(neutraliseFormula(value)).toBe(`'${value}`);
+  });
+
+  it.each(['Bonne veille', 'a = b', '1+1', '2025-03-12 10:00', 'C1 · critère 1', ' texte', '\u00A0« cité »', '\nsuite', "l'équipe", '(=1+1)', '#REF!'])(
+    'leaves a text that cannot start a formula as it is: %j',
+    (value) => expect(neutraliseFormula(value)).toBe(value),
+  );
+
+  it('writes numbers as numbers, a negative one too', () => {
+    expect(csvCell(-2)).toBe('-2');
+    expect(csvCell(0)).toBe('0');
+    expect(csvCell('-2')).toBe("'-2");
   });
 
   it('starts with a byte-order mark and ends every record with CRLF', () => {

@@ -61,7 +61,7 @@ describe('hostile and malformed files: refused in French, nothing written', () =
 
   it('broken JSON: names the line and column', async () => {
     const error = await refused(db, '{\n  "format": "grille-backup",\n  "formatVersion": 1,,\n}');
-    expect(error.message).toBe("Le fichier n'est pas un JSON valide (ligne 3, colonne 22) : il est peut-être abîmé ou a été modifié à la main.");
+    expect(error.message).toBe("Le fichier n'est pas un JSON valide, ligne 3, colonne 22 : virgule en trop, un nom de champ entre guillemets attendu. Il est peut-être abîmé ou a été modifié à la main.");
   });
 
   it('another format, or a référentiel given as a backup', async () => {
@@ -161,6 +161,20 @@ describe('hostile and malformed files: refused in French, nothing written', () =
     const clash = clone(envelope);
     clash.data.customReferentiels = [{ id: 'ecole-custom', dataVersion: 1, certification: customCertification(1), importedAt: 1, source: 'x' }];
     expect((await refused(db, JSON.stringify(clash))).message).toMatch(/ecole-custom version 1 est déjà installé ici avec un autre contenu/);
+  });
+
+  it('a custom référentiel carrying a field the schema does not know (« constructor », a typo), named by its path', async () => {
+    const { envelope } = await sample();
+    const base = customCertification(1);
+    const withField = (certification: unknown) => {
+      const bad = clone(envelope);
+      bad.data.customReferentiels = [{ id: 'ecole-custom', dataVersion: 1, certification: certification as typeof base, importedAt: 1, source: 'x' }];
+      return JSON.stringify(bad);
+    };
+    const constructor = await refused(db, withField({ ...base, blocs: [{ ...base.blocs[0]!, constructor: { name: 'x' } }, ...base.blocs.slice(1)] }));
+    expect(constructor.details).toEqual(['customReferentiels[0].certification.blocs[0] : champ inconnu : constructor']);
+    const typo = await refused(db, withField({ ...base, titre: 'faute de frappe' }));
+    expect(typo.message).toBe('Fichier refusé, rien n’a été importé — customReferentiels[0].certification : champ inconnu : titre');
   });
 
   it('keeps markup and script in strings as text', async () => {
@@ -328,6 +342,32 @@ describe('format upgrades, step by step', () => {
     old.data.evaluations = old.data.evaluations.map(({ certificationId, ...e }) => ({ ...e, referentiel: certificationId }));
     await expect(readBackup(JSON.stringify(old))).rejects.toThrow(/Format de sauvegarde 0 inconnu/);
     expect(await readBackup(JSON.stringify(old), { upgrades: [...steps, ...UPGRADES] })).toEqual(envelope);
+  });
+
+  it.each([
+    [-1, 'unknown-version', 'Format de sauvegarde -1 inconnu : cette version de Grille lit le format 1.'],
+    [0, 'unknown-version', 'Format de sauvegarde 0 inconnu : cette version de Grille lit le format 1.'],
+    [1.5, 'unknown-version', 'Version du format invalide : formatVersion vaut 1.5, attendu un nombre entier ; cette version de Grille lit le format 1.'],
+    ['2', 'unknown-version', 'Version du format invalide : formatVersion vaut "2" (un texte), attendu un nombre entier ; cette version de Grille lit le format 1.'],
+    [null, 'unknown-version', 'Version du format invalide : formatVersion vaut null (null), attendu un nombre entier ; cette version de Grille lit le format 1.'],
+    [undefined, 'unknown-version', 'Version du format absente (formatVersion) : ce fichier n’est pas une sauvegarde Grille lisible.'],
+    [2, 'newer-version', "Ce fichier vient d'une version plus récente de Grille (format 2, cette version lit jusqu'au format 1) : mettez Grille à jour pour l'importer."],
+  ])('formatVersion %j: its own exact words, naming the formats this Grille reads', async (version, code, message) => {
+    const { envelope } = await sample();
+    const file = { ...clone(envelope), formatVersion: version };
+    const error = await readBackup(JSON.stringify(file)).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(ImportError);
+    expect(error).toMatchObject({ code, message });
+  });
+
+  it('names the range of formats a chain reads, never a conversion target', () => {
+    const chain: FormatUpgrade[] = [2, 3].map((to) => ({ to, up: (raw) => raw }));
+    expect(() => upgradeEnvelope({ formatVersion: 0 }, 3, chain)).toThrow(/^Format de sauvegarde 0 inconnu : cette version de Grille lit les formats 1 à 3\.$/);
+    expect(() => upgradeEnvelope({ formatVersion: -1 }, 3, chain)).toThrow(/^Format de sauvegarde -1 inconnu : cette version de Grille lit les formats 1 à 3\.$/);
+    expect(upgradeEnvelope({ formatVersion: 1 }, 3, chain)).toEqual({ formatVersion: 3 });
   });
 
   it('applies every step in order', () => {

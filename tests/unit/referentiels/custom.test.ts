@@ -2,6 +2,7 @@
 // column or the field path, stable ids, versions kept beside each other.
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { bundledCertifications } from '@/lib/referentiels/catalog';
 import { Certification } from '@/lib/referentiels/schema';
 import {
   allCertifications,
@@ -116,6 +117,13 @@ describe('CSV reading', () => {
     expect(problems(() => certificationFromCsv([HEADER, row({ competency_text: '' })].join('\n'), 'x.csv'))).toEqual([expect.stringMatching(/^ligne 2, colonne competency_text : texte de la compétence C1 manquant/)]);
   });
 
+  it('refuses an unknown column, « constructor », « __proto__ » and « prototype » included, naming it', () => {
+    for (const column of ['critere', 'constructor', '__proto__', 'prototype', 'tostring']) {
+      const csv = [`${HEADER};${column}`, `${row()};x`].join('\n');
+      expect(problems(() => certificationFromCsv(csv, 'x.csv')), column).toEqual([`en-tête, colonne ${column} : colonne inconnue (vérifiez son nom)`]);
+    }
+  });
+
   it('uses criterion_id when given, and maps schema errors back to the line', () => {
     const header = `${HEADER};criterion_id`;
     const ok = certificationFromCsv([header, `${row()};mon-critere-1`].join('\n'), 'x.csv');
@@ -141,6 +149,79 @@ describe('JSON reading', () => {
     ]);
     expect(problems(() => certificationFromJson('{"blocs": [')).join()).toMatch(/incomplet/);
     expect(problems(() => certificationFromJson('{"format":"grille-backup"}'))).toEqual([expect.stringMatching(/sauvegarde Grille/)]);
+  });
+
+  it('refuses an unknown field wherever it stands, naming it and its path, as backups do (nothing dropped silently)', () => {
+    const bad = JSON.parse(exampleJson);
+    bad.titre = 'faute de frappe';
+    bad.blocs[0].criteria[1].note = 'à revoir';
+    bad.blocs[0].criteria[0].scope.extra = 1;
+    bad.blocs[1].declared.source = 'p. 3';
+    // zod reports an object's own unknown keys after those of the objects it holds.
+    expect(problems(() => certificationFromJson(JSON.stringify(bad)))).toEqual([
+      'blocs[0].criteria[0].scope : champ inconnu : extra',
+      'blocs[0].criteria[1] : champ inconnu : note',
+      'blocs[1].declared : champ inconnu : source',
+      '(racine) : champ inconnu : titre',
+    ]);
+  });
+
+  it.each([
+    ['constructor', '(racine)', (cert: any) => cert],
+    ['__proto__', 'blocs[0]', (cert: any) => cert.blocs[0]],
+    ['prototype', 'blocs[1].competencies[0]', (cert: any) => cert.blocs[1].competencies[0]],
+  ])('refuses a « %s » key in %s, named with its path', (key, at, target) => {
+    const cert = JSON.parse(exampleJson);
+    // Written into the text itself: JSON.stringify would drop a __proto__ set by assignment.
+    const marker = 'marqueur-de-test';
+    target(cert)[marker] = { polluted: true };
+    const text = JSON.stringify(cert, null, 2).replace(`"${marker}"`, `"${key}"`);
+    const before = text.slice(0, text.indexOf(`"${key}"`)).split('\n');
+    const where = `ligne ${before.length}, colonne ${before.at(-1)!.length + 1}`;
+    const path = at === '(racine)' ? key : `${at}.${key}`;
+    expect(problems(() => certificationFromJson(text))).toEqual([
+      `Le fichier contient une clé interdite (« ${key} », en ${path}, ${where}) : il a pu être fabriqué pour nuire, il n'est pas importé.`,
+    ]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it.each([
+    ['constructor', []],
+    ['__proto__', ['blocs', 0]],
+    ['prototype', ['blocs', 1, 'competencies', 0]],
+  ] as const)('the schema itself refuses an own « %s » field at %j (a référentiel that did not come through the scan)', (key, path) => {
+    const cert = JSON.parse(exampleJson);
+    let target = cert;
+    for (const step of path) target = target[step];
+    target.marker = 1;
+    // JSON.parse makes « __proto__ » an own property, as a file read without the scan would.
+    const raw = JSON.parse(JSON.stringify(cert).replace('"marker"', `"${key}"`));
+    let held = raw;
+    for (const step of path) held = held[step];
+    expect(Object.hasOwn(held, key)).toBe(true);
+    const result = Certification.safeParse(raw);
+    expect(result.success ? [] : result.error.issues).toEqual([expect.objectContaining({ code: 'unrecognized_keys', keys: [key], path })]);
+  });
+
+  it('reads the JSON with Grille\'s own scan: a fault named in French by line and column, nesting refused before parsing', () => {
+    // The example's line 4 is its title: without its comma, line 5 starts where the comma was expected.
+    const broken = exampleJson.replace('(référentiel fictif)",', '(référentiel fictif)"');
+    expect(broken).not.toBe(exampleJson);
+    const [line, column] = [5, 3];
+    expect(problems(() => certificationFromJson(broken))).toEqual([
+      `Le fichier n'est pas un JSON valide, ligne ${line}, colonne ${column} : caractère inattendu « \" », une virgule « , » ou « } » attendue. Il est peut-être abîmé ou a été modifié à la main.`,
+    ]);
+    expect(problems(() => certificationFromJson(`{"blocs": ${'['.repeat(100_000)}`))).toEqual([
+      "Le fichier imbrique plus de 64 niveaux de listes ou d'objets (ligne 1, colonne 74) : aucune sauvegarde ni aucun référentiel Grille n'en a autant, il n'est pas importé.",
+    ]);
+    expect(problems(() => certificationFromJson('{"blocs": [],\n}'))).toEqual([
+      "Le fichier n'est pas un JSON valide, ligne 2, colonne 1 : virgule en trop avant « } ». Il est peut-être abîmé ou a été modifié à la main.",
+    ]);
+  });
+
+  it.each(bundledCertifications.map((c) => [c.id] as const))('imports the bundled %s from its file text, as a school copying it would', (id) => {
+    const text = readFileSync(`lib/referentiels/data/${id}.json`, 'utf8');
+    expect(comparable(certificationFromJson(text))).toEqual(comparable(bundledCertifications.find((c) => c.id === id)!));
   });
 
   it('reads a file by extension or content, size first', async () => {
