@@ -256,7 +256,7 @@ describe('social profiles', () => {
     // LinkedIn draws the name in aria-hidden spans: seen by the juror, so not hidden text.
     expect(hiddenEntry(snapshot, 'Camille Roche')).toBeUndefined();
     expect(snapshot.mainText).toContain('Camille Roche · 12 sept. 2024');
-    expect(hiddenEntry(snapshot, '42 réactions')?.reasons).toEqual(['clipped']);
+    expect(hiddenEntry(snapshot, '42 réactions')?.reasons).toContain('clipped');
   });
 
   it('the same page on another host is not a social profile', async () => {
