@@ -138,7 +138,7 @@ export function declaredStyles(doc: Document): DeclaredStyles {
     const matched: Rule[] = [];
     for (const key of keys) for (const rule of index.get(key) ?? []) if (!matched.includes(rule) && matches(el, rule.selector)) matched.push(rule);
     matched.sort((x, y) => x.specificity - y.specificity || x.order - y.order);
-    const inline = 'style' in el ? declarations((el as HTMLElement).style) : null;
+    const inline = el.hasAttribute('style') && 'style' in el ? declarations((el as HTMLElement).style) : null;
     // Author normal < style attribute normal < author !important < style attribute !important.
     const out: Declared = {};
     for (const rule of matched) Object.assign(out, rule.normal);
