@@ -78,19 +78,32 @@ function opacityOf(value: string | undefined): number {
   return value.trim().endsWith('%') ? n / 100 : n;
 }
 
-function colourOf(value: string | undefined, inherited: Rgba | null): Rgba | null {
-  if (!value) return inherited;
+/**
+ * Colours the browser's own style sheet gives an element, which a colour inherited from an author
+ * rule on a parent does not override: a link is drawn blue inside a white run, a <mark> yellow.
+ */
+const UA_COLOUR: Record<string, Rgba> = { a: { r: 0, g: 0, b: 238, a: 1 }, mark: { r: 0, g: 0, b: 0, a: 1 } };
+const UA_BACKGROUND: Record<string, Rgba> = { mark: { r: 255, g: 255, b: 0, a: 1 } };
+
+function uaColour(el: Element): Rgba | undefined {
+  if (el.localName === 'a' && !el.hasAttribute('href')) return undefined;
+  return UA_COLOUR[el.localName];
+}
+
+function colourOf(value: string | undefined, inherited: Rgba | null, ua?: Rgba): Rgba | null {
+  if (!value) return ua ?? inherited;
   const v = value.trim().toLowerCase();
   if (v === 'inherit' || v === 'unset' || v === 'currentcolor') return inherited;
   if (v === 'initial') return ROOT.colour;
   return parseColour(v);
 }
 
-function backgroundOf(d: Declared, colour: Rgba | null, inherited: Rgba | null): Rgba | null {
+function backgroundOf(d: Declared, colour: Rgba | null, inherited: Rgba | null, ua?: Rgba): Rgba | null {
   const image = d['background-image']?.trim().toLowerCase();
   if (image && image !== 'none' && image !== 'initial') return null;
   const value = d['background-color']?.trim().toLowerCase();
-  if (!value || value === 'inherit' || value === 'unset' || value === 'initial') return inherited;
+  if (!value) return ua ?? inherited;
+  if (value === 'inherit' || value === 'unset' || value === 'initial') return inherited;
   const bg = value === 'currentcolor' ? colour : parseColour(value);
   if (!bg) return value === 'transparent' ? inherited : null;
   if (bg.a <= 0) return inherited;
@@ -120,7 +133,7 @@ function stateOf(el: Element, parent: State, d: Declared, rootPt: number): State
   if (display === 'none') blockReasons.push('display-none');
   if (opacity <= 0.01) blockReasons.push('transparent');
   const base = d['font-size'] ? parent.fontPt : parent.fontPt * (TAG_EM[el.localName] ?? 1);
-  const colour = colourOf(d.color, parent.colour);
+  const colour = colourOf(d.color, parent.colour, uaColour(el));
   const visibility = d.visibility?.trim().toLowerCase();
   const shadow = d['text-shadow']?.trim().toLowerCase();
   const partial = {
@@ -131,7 +144,7 @@ function stateOf(el: Element, parent: State, d: Declared, rootPt: number): State
     fontPt: fontSizePt(d['font-size'], base, rootPt),
     hidden: visibility === 'hidden' || visibility === 'collapse' ? true : visibility === 'visible' ? false : parent.hidden,
     opacity,
-    background: backgroundOf(d, colour, parent.background),
+    background: backgroundOf(d, colour, parent.background, UA_BACKGROUND[el.localName]),
     shadowed: shadow ? shadow !== 'none' && shadow !== 'initial' : parent.shadowed,
   };
   return { ...partial, textReasons: blockReasons.length > 0 ? blockReasons : textReasonsOf(partial) };
