@@ -86,6 +86,18 @@ function keyOf(ast: AST): string {
   return '*';
 }
 
+const LEGACY_PSEUDO_ELEMENTS = new Set(['before', 'after', 'first-line', 'first-letter']);
+
+/**
+ * A selector of generated content or of a part (li::before, p::first-line) never styles the
+ * element's own text: left out of the index (Docs writes several per list level, all ending in li).
+ */
+function aboutPseudoElement(ast: AST): boolean {
+  const target = subject(ast);
+  const tokens = target.type === 'compound' ? target.list : [target];
+  return tokens.some((t) => t.type === 'pseudo-element' || (t.type === 'pseudo-class' && LEGACY_PSEUDO_ELEMENTS.has(t.name.toLowerCase())));
+}
+
 /** Each selector of a list, with its index key and specificity (as one comparable number). */
 function selectorsOf(selectorText: string): { selector: string; key: string; specificity: number }[] {
   let ast: AST | undefined;
@@ -95,7 +107,7 @@ function selectorsOf(selectorText: string): { selector: string; key: string; spe
     ast = undefined;
   }
   if (!ast) return [{ selector: selectorText, key: '*', specificity: 1_000 }];
-  const list = ast.type === 'list' ? ast.list : [ast];
+  const list = (ast.type === 'list' ? ast.list : [ast]).filter((one) => !aboutPseudoElement(one));
   return list.map((one) => {
     const [a = 0, b = 0, c = 0] = specificity(one);
     return { selector: stringify(one), key: keyOf(one), specificity: a * 1_000_000 + b * 1_000 + c };
