@@ -1,7 +1,8 @@
 // Benchmark: Grille's full page analysis (snapshot + privacy facts + axe-core's RGAA rules) on a
 // large page (~10,000 elements), against axe-core alone on the same page — all its rules, as an
 // accessibility auditor runs it, and its RGAA-tagged rules only — in the same Chromium, in the
-// same run, alternating. Also: snapshot extraction alone, and the size of what the panel receives.
+// same run, alternating. Also: snapshot extraction alone, the size of what the panel receives, and
+// a long Google Docs export read with its hidden text (bench/analysis/google-docs.mjs).
 // Run with `npm run bench:analysis`.
 import http from 'node:http';
 import { readFileSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, ensureChromium, ensureDependencies, must, root } from '../scripts/setup.mjs';
+import { benchGoogleDocs } from './analysis/google-docs.mjs';
 import { largePage } from './analysis/large-page.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
@@ -90,7 +92,6 @@ for (let run = 0; run < RUNS; run++) {
     await page.close();
   }
 }
-await browser.close();
 server.close();
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -109,3 +110,7 @@ console.log(`Grille sans axe (instantané + RGPD)                      : ${ms(s)
 console.log(`Taille reçue par le panneau : ${(bytes / 1024).toFixed(1)} kB en JSON, dont instantané ${(snapshotBytes / 1024).toFixed(1)} kB ` +
   `(texte principal ${facts.snapshot.mainText.length} caractères${facts.snapshot.mainTextTruncated ? ', tronqué' : ''}, ${facts.snapshot.links.length} liens, ${facts.snapshot.images.length} images gardés)`);
 console.log(`Durées mesurées dans la page par l'analyse : instantané ${ms(facts.timings.snapshotMs)}, RGPD ${ms(facts.timings.privacyMs)}, axe ${ms(facts.timings.axeMs)}`);
+
+// A long Google Docs export, read with its hidden text, in the same Chromium (bench/analysis/google-docs.mjs).
+await benchGoogleDocs(browser, RUNS);
+await browser.close();

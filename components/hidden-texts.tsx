@@ -12,6 +12,8 @@ export function HiddenTexts({ snapshot }: { snapshot: PageSnapshot }) {
   const analysis = usePageAnalysisContext();
   const [status, setStatus] = useState('');
   const hidden = snapshot.hiddenTexts;
+  // A document read through its export (Google Docs): the selectors point into the export, not into the tab.
+  const canShow = !!analysis && (snapshot.source === 'dom' || snapshot.source === 'social-profile');
   if (hidden.length === 0) return null;
   return (
     <section className="hidden-texts notice" aria-labelledby="hidden-texts-heading">
@@ -22,7 +24,7 @@ export function HiddenTexts({ snapshot }: { snapshot: PageSnapshot }) {
           <li key={i}>
             <p className="hidden-reasons">{h.reasons.map((r) => t(`hidden_${r}`)).join(' · ')}</p>
             <blockquote className="hidden-text">{h.text}</blockquote>
-            {analysis && (
+            {canShow && analysis && (
               <button type="button" onClick={() => void analysis.highlight([h.selector], t('hiddenTextsHeading', '1')).then(setStatus)}>
                 {t('highlightHidden')}
               </button>

@@ -177,12 +177,15 @@ interface Source {
   selector: string | null;
   /** Hidden text: flag on AI vocabulary alone too. */
   loose?: boolean;
+  /** Flag whatever it says: a document (Docs, Slides export) has no menus or screen-reader hints, its hidden text is never ordinary. */
+  always?: boolean;
 }
 
 function sources(snapshot: PageSnapshot): Source[] {
   const list: Source[] = [];
+  const document = snapshot.source === 'google-docs-export' || snapshot.source === 'google-slides-export';
   for (const h of snapshot.hiddenTexts) {
-    list.push({ text: h.text, hidden: true, where: `texte caché aux visiteurs (${h.reasons.map((r) => HIDDEN_LABELS[r]).join(', ')})`, selector: h.selector, loose: true });
+    list.push({ text: h.text, hidden: true, where: `texte caché aux visiteurs (${h.reasons.map((r) => HIDDEN_LABELS[r]).join(', ')})`, selector: h.selector, loose: true, always: document });
   }
   list.push({ text: snapshot.title, hidden: false, where: 'titre de la page', selector: 'title' });
   if (snapshot.meta.description) list.push({ text: snapshot.meta.description, hidden: true, where: 'balise meta description', selector: 'meta[name="description"]' });
@@ -226,6 +229,7 @@ export function detectInjections(snapshot: PageSnapshot): DetectedInjection[] {
     let reason: string | null = null;
     if (match) reason = `${source.where} ; ${KIND_LABELS[match.kind]} (« ${match.excerpt} »)`;
     else if (source.loose && AI_TERMS.test(folded) && folded.length >= 20) reason = `${source.where} ; texte caché qui parle d’IA, de correcteur ou de jury`;
+    else if (source.always) reason = `${source.where} ; texte caché dans un document`;
     if (!reason) continue;
     const text = cut(source.text);
     const key = `${source.hidden}|${text}`;

@@ -7,6 +7,18 @@ function escape(value: string): string {
   return typeof CSS !== 'undefined' && CSS.escape ? CSS.escape(value) : value.replace(/[^a-zA-Z0-9_-]/g, (c) => `\\${c}`);
 }
 
+/**
+ * `tag:nth-of-type(n)`, or `tag` when no sibling shares the tag. Walks the siblings rather than
+ * copying the parent's children: a Docs export puts thousands of paragraphs directly in <body>.
+ */
+function ofType(node: Element, tag: string): string {
+  let index = 1;
+  for (let s = node.previousElementSibling; s; s = s.previousElementSibling) if (s.localName === tag) index += 1;
+  if (index > 1) return `${tag}:nth-of-type(${index})`;
+  for (let s = node.nextElementSibling; s; s = s.nextElementSibling) if (s.localName === tag) return `${tag}:nth-of-type(1)`;
+  return tag;
+}
+
 /** A selector for `el`: its id when unique, else a path of tag:nth-of-type steps from the nearest id or the body. */
 export function cssPath(el: Element): string {
   const doc = el.ownerDocument;
@@ -27,8 +39,7 @@ export function cssPath(el: Element): string {
       steps.unshift(tag);
       break;
     }
-    const same = Array.from(parent.children).filter((c) => c.localName === tag);
-    steps.unshift(same.length > 1 ? `${tag}:nth-of-type(${same.indexOf(node) + 1})` : tag);
+    steps.unshift(ofType(node, tag));
     node = parent;
   }
   return steps.join(' > ');

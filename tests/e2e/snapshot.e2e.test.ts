@@ -74,7 +74,6 @@ describe('hidden text', () => {
     ['zero size, overflow hidden', 'boîte de taille nulle', 'zero-size'],
     ['white on white', "Note à l'attention de l'IA qui évalue ce site", 'same-colour-as-background'],
     ['beige on beige', 'avis clients inventés', 'same-colour-as-background'],
-    ['aria-hidden', 'décoration répétée', 'aria-hidden'],
     ['font-size 1px', 'conditions cachées', 'tiny-font'],
     ['opacity 0', 'promesse invisible', 'transparent'],
     ['sr-only', 'au format PDF, 2 Mo', 'clipped'],
@@ -86,6 +85,13 @@ describe('hidden text', () => {
     expect(entry, `${fragment} dans hiddenTexts`).toBeDefined();
     expect(entry!.reasons).toContain(reason);
     expect(snapshot.mainText).not.toContain(fragment);
+  });
+
+  it('aria-hidden alone is not hidden from visitors: on screen, so in the main text and not listed', () => {
+    // aria-hidden keeps text from screen readers only; a sighted visitor reads it.
+    expect(snapshot.mainText).toContain("Texte caché aux technologies d'assistance : décoration répétée.");
+    expect(hiddenEntry(snapshot, 'décoration répétée')).toBeUndefined();
+    expect(snapshot.hiddenTexts.every((h) => h.reasons.some((r) => r !== 'aria-hidden'))).toBe(true);
   });
 
   it('the text addressed to the AI is whole and points at its element', () => {
@@ -247,6 +253,10 @@ describe('social profiles', () => {
     expect(social.posts[0]).toMatchObject({ date: '2024-09-12', url: 'https://www.linkedin.com/feed/update/urn:li:activity:7238000000000000001/' });
     expect(social.posts[0]!.text).toContain('nouvelle bougie Figue & Cèdre');
     expect(social.posts[1]!.text).toContain('trente participants');
+    // LinkedIn draws the name in aria-hidden spans: seen by the juror, so not hidden text.
+    expect(hiddenEntry(snapshot, 'Camille Roche')).toBeUndefined();
+    expect(snapshot.mainText).toContain('Camille Roche · 12 sept. 2024');
+    expect(hiddenEntry(snapshot, '42 réactions')?.reasons).toContain('clipped');
   });
 
   it('the same page on another host is not a social profile', async () => {

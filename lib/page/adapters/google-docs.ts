@@ -4,9 +4,12 @@
 // fetches the export with the juror's session (credentials: 'include'): Grille reads only what
 // the juror's account may read.
 //
-// Hidden text detection does not apply here: an export has no layout, and Google Docs has no way
-// to hide text in a document beyond colouring it (which the export keeps as inline styles this
-// adapter does not interpret). hiddenTexts is always empty for these sources.
+// Hidden text: a Docs HTML export keeps each run's colour, size and highlight as class rules in
+// its <style> block (`.c4{color:#ffffff;font-size:1pt}`) and a few inline styles. The export has
+// no layout; its declared styles are enough (snapshot/declared-visibility.ts): white or 1-pt
+// text, text coloured like its highlight or the page, is listed as hidden text and kept out of
+// the document's text, as on a web page. The Slides text export carries no style at all: its
+// hiddenTexts stay empty (a deck's white-on-white text is not told apart there).
 import { LIMITS, type PageSnapshot } from '../facts';
 import type { Localized } from '../../checks/types';
 import { collectCounts } from '../snapshot/counts';
@@ -16,8 +19,9 @@ import { collectJsonLd } from '../snapshot/json-ld';
 import { collectLinks, linkElements } from '../snapshot/links';
 import { collectMeta } from '../snapshot/meta';
 import { clip } from '../selector';
-import { blockText, countWords, cut, cutUrl, tidyLines } from '../snapshot/text';
-import { computeVisibility } from '../snapshot/visibility';
+import { declaredVisibility } from '../snapshot/declared-visibility';
+import { selectHiddenTexts } from '../snapshot/hidden-texts';
+import { countWords, cut, cutUrl, tidyLines } from '../snapshot/text';
 
 export const GOOGLE_DOCS_ORIGIN = 'https://docs.google.com';
 /** Larger exports are read up to this many bytes (the snapshot keeps far less anyway). */
@@ -163,12 +167,13 @@ export function snapshotFromDocsHtml(html: string, tabUrl: string, downloadCut =
   const base = doc.createElement('base');
   base.href = tabUrl;
   doc.head.prepend(base);
-  const visibility = computeVisibility(doc);
-  const body = doc.body ? blockText(doc.body, 4 * LIMITS.mainText) : '';
+  // A parsed document has no window: its visibility comes from the styles it declares.
+  const visibility = declaredVisibility(doc);
+  const body = doc.body ? visibility.visibleText(doc.body, 4 * LIMITS.mainText) : '';
   const links = linkElements(doc);
   const images = imageElements(doc);
   const headings = collectHeadings(doc, visibility);
-  const title = clip(doc.title || headings[0]?.text || body.split('\n')[0] || '', LIMITS.text);
+  const title = clip(doc.title || headings.find((h) => !h.hidden)?.text || body.split('\n')[0] || '', LIMITS.text);
   return {
     url: cutUrl(tabUrl, LIMITS.url),
     title,
@@ -178,7 +183,7 @@ export function snapshotFromDocsHtml(html: string, tabUrl: string, downloadCut =
     headings,
     mainText: cut(body, LIMITS.mainText),
     mainTextTruncated: downloadCut || body.length > LIMITS.mainText,
-    hiddenTexts: [],
+    hiddenTexts: selectHiddenTexts(visibility.groups),
     jsonLd: collectJsonLd(doc),
     links: collectLinks(doc, tabUrl, visibility, links).map((l) => {
       const href = cutUrl(unwrapGoogleRedirect(l.href), LIMITS.url);

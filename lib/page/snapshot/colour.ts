@@ -1,5 +1,7 @@
-// CSS colours as computed by the browser (rgb()/rgba(), or color(srgb …)), compositing and
-// contrast, for telling text coloured like its background.
+// CSS colours — as computed by the browser (rgb()/rgba(), color(srgb …)) or as declared in a
+// style sheet (#rgb, #rrggbb, named colours) — compositing and contrast, for telling text
+// coloured like its background.
+import NAMED from 'color-name';
 
 export interface Rgba {
   r: number;
@@ -10,10 +12,24 @@ export interface Rgba {
 
 export const WHITE: Rgba = { r: 255, g: 255, b: 255, a: 1 };
 
-/** Parses a computed colour; null for anything else (keywords other than transparent, other spaces). */
+const HEX = /^#([\da-f]{3,4}|[\da-f]{6}|[\da-f]{8})$/;
+
+function parseHex(digits: string): Rgba {
+  const full = digits.length <= 4 ? [...digits].map((d) => d + d).join('') : digits;
+  const byte = (i: number) => parseInt(full.slice(i, i + 2), 16);
+  return { r: byte(0), g: byte(2), b: byte(4), a: full.length === 8 ? byte(6) / 255 : 1 };
+}
+
+/** Parses a colour; null for anything else (currentcolor, system colours, other colour spaces). */
 export function parseColour(value: string): Rgba | null {
   const v = value.trim().toLowerCase();
   if (v === 'transparent') return { r: 0, g: 0, b: 0, a: 0 };
+  const hex = HEX.exec(v);
+  if (hex?.[1]) return parseHex(hex[1]);
+  if (Object.hasOwn(NAMED, v)) {
+    const [r, g, b] = NAMED[v as keyof typeof NAMED];
+    return { r, g, b, a: 1 };
+  }
   let m = /^rgba?\(\s*([\d.]+)[\s,]+([\d.]+)[\s,]+([\d.]+)(?:\s*[,/]\s*([\d.]+)(%)?)?\s*\)$/.exec(v);
   if (m) {
     const alpha = m[4] === undefined ? 1 : Number(m[4]) / (m[5] ? 100 : 1);

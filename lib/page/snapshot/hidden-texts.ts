@@ -1,7 +1,7 @@
 // Hidden text, one entry per hidden element, capped: when a page hides more than the cap allows
 // (menus, closed dialogs, screen-reader hints), the entries most likely to matter are kept —
 // text addressed to an AI or a grader first, then text hidden by other means than the
-// legitimate sr-only / aria-hidden patterns, then the longest — and shown in document order.
+// legitimate sr-only pattern, then the longest — and shown in document order.
 import { HIDDEN_REASONS, LIMITS, type HiddenText } from '../facts';
 import { cssPath, clip } from '../selector';
 import type { HiddenGroup } from './visibility';
@@ -9,7 +9,11 @@ import type { HiddenGroup } from './visibility';
 /** Words of a text aimed at an automated grader rather than at the reader. */
 const ADDRESSED_TO_AI =
   /\b(IA|AI|LLM|GPT|ChatGPT|Claude|Gemini|Copilot|Mistral|prompt|instructions?|consignes?|ignore[rsz]?|ignorez|disregard|évaluat\w*|evaluat\w*|grader|grading|correcteur|jury|juré|notation|note maximale|highest score|full marks)\b/i;
-const LEGITIMATE_HIDING = new Set(['clipped', 'aria-hidden']);
+/**
+ * The sr-only pattern hides text from sight for screen readers. aria-hidden is never a reason on
+ * its own: beside another, it says the text is hidden from screen readers too (from everyone).
+ */
+const LEGITIMATE_HIDING = new Set(['clipped']);
 
 function priority(group: HiddenGroup, text: string): number {
   let score = Math.min(text.length, 2_000) / 2_000;

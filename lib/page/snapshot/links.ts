@@ -32,17 +32,17 @@ export function elementVisible(el: Element, visibility: Visibility): boolean {
   // An image map's areas have no box of their own (display: none): as visible as their map.
   if (el.localName === 'area') {
     const map = el.closest('map');
-    return !!map && visibility.reasonsOf(map).every((r) => r === 'aria-hidden');
+    return !!map && !visibility.isHidden(map);
   }
-  // aria-hidden hides from assistive technologies, not from sight.
-  if (visibility.reasonsOf(el).some((r) => r !== 'aria-hidden')) return false;
+  // aria-hidden hides from assistive technologies, not from sight (the visibility reading knows).
+  if (visibility.isHidden(el)) return false;
   const rect = visibility.rect(el);
   if (!rect) return true;
   if (rect.width > 0 && rect.height > 0) return true;
   // An inline link whose only content is a floated or positioned child has an empty own box.
   return Array.from(el.children).some((c) => {
     const r = visibility.rect(c);
-    return visibility.reasonsOf(c).every((reason) => reason === 'aria-hidden') && !!r && r.width > 0 && r.height > 0;
+    return !visibility.isHidden(c) && !!r && r.width > 0 && r.height > 0;
   });
 }
 

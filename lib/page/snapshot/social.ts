@@ -65,12 +65,14 @@ function ogContent(doc: Document, property: string): string {
   return doc.querySelector(`meta[property="${property}"]`)?.getAttribute('content')?.trim() ?? '';
 }
 
+// What the juror sees on screen: text the networks draw in aria-hidden spans (beside a copy for
+// screen readers) is seen — the visibility reading never counts aria-hidden alone as hidden.
 function seenText(el: Element, visibility: Visibility, max: number): string {
-  return visibility.visibleText(el, max, true);
+  return visibility.visibleText(el, max);
 }
 
 function isSeen(el: Element, visibility: Visibility): boolean {
-  return visibility.reasonsOf(el).every((r) => r === 'aria-hidden');
+  return !visibility.isHidden(el);
 }
 
 function profileHeader(main: Element, visibility: Visibility): Element {

@@ -10,20 +10,24 @@
 // box outside the viewport, text-indent:-9999px), a box of (nearly) zero size that clips its
 // overflow, clip / clip-path hiding (the sr-only pattern: legitimate for screen readers, still
 // shown to the juror), text coloured (nearly) like its effective background, a font smaller than
-// 2px, aria-hidden="true".
+// 2px. aria-hidden="true" alone hides nothing from sight (LinkedIn and Instagram draw their
+// visible text in aria-hidden spans beside a screen-reader copy): it is only added, as a second
+// reason, to text hidden another way (then hidden from screen readers too).
 import type { HiddenReason } from '../facts';
 import { contrast, over, parseColour, SAME_COLOUR_RATIO, WHITE, type Rgba } from './colour';
-import { collapseSpaces, tidyLines } from './text';
+import { groupHidden, visibleTextOf, type ElementView, type HiddenGroup, type WalkedText } from './hidden-groups';
+
+export type { HiddenGroup } from './hidden-groups';
 
 interface NodeInfo {
-  /** Reasons hiding the whole subtree (display:none, opacity 0…, and aria-hidden above); empty when none. */
+  /** Reasons hiding the whole subtree (display:none, opacity 0…; aria-hidden added when inside one); empty when none. */
   readonly blockReasons: readonly HiddenReason[];
   readonly blocking: boolean;
   /** Text inside is never page text (script, style, head, svg title…). */
   readonly ignored: boolean;
   readonly display: string;
   readonly positioned: boolean;
-  /** Inside aria-hidden="true": hidden from assistive technologies, which descendants cannot undo. */
+  /** Inside aria-hidden="true": hidden from assistive technologies (not from sight), which descendants cannot undo. */
   readonly ariaHidden: boolean;
 }
 
@@ -32,13 +36,6 @@ interface Paint {
   background: Rgba | null;
   /** Text painted with the background (background-clip: text): colour checks do not apply. */
   textClip: boolean;
-}
-
-export interface HiddenGroup {
-  owner: Element;
-  reasons: Set<HiddenReason>;
-  parts: string[];
-  length: number;
 }
 
 export interface Visibility {
@@ -52,19 +49,14 @@ export interface Visibility {
   readonly groups: HiddenGroup[];
   /** Positions, in a SHOW_ELEMENT|SHOW_TEXT walk from <html>, of the hidden text nodes (for the clone). */
   readonly hiddenTextPositions: Set<number>;
-  /**
-   * Layout-aware text of the visible part of `root` (blocks on their own lines), up to ~`max`
-   * characters. With `seeAriaHidden`, text only hidden by aria-hidden counts as seen (it is on
-   * screen: social networks draw their text in aria-hidden spans beside a screen-reader copy).
-   */
-  visibleText(root: Element, max?: number, seeAriaHidden?: boolean): string;
+  /** Text of the visible part of `root` (blocks on their own lines, as laid out when there is layout), up to ~`max` characters. */
+  visibleText(root: Element, max?: number): string;
   /** Cached bounding rect (null without layout). */
   rect(el: Element): DOMRect | null;
 }
 
 const IGNORED_TAGS = new Set(['head', 'script', 'style', 'noscript', 'template', 'title', 'desc', 'metadata', 'textarea', 'select', 'option', 'datalist', 'iframe', 'object', 'canvas', 'video', 'audio']);
 const MEDIA_TAGS = new Set(['img', 'video', 'canvas', 'picture', 'svg', 'iframe']);
-const GROUP_TEXT_MAX = 4_000;
 /** Beyond this many pixels right of the viewport, a box is taken as pushed out of sight. */
 const FAR_RIGHT = 5_000;
 const NONE: readonly HiddenReason[] = [];
@@ -141,7 +133,6 @@ export function computeVisibility(doc: Document): Visibility {
   const rects = new Map<Element, DOMRect>();
   const paints = new Map<Element, Paint>();
   const textReasons = new Map<Element, readonly HiddenReason[]>();
-  const owners = new Map<Element, Element>();
   /** Boxes a large positioned image or background layer may sit in, under their text. */
   const overlaid = new Set<Element>();
   const colours = new Map<string, Rgba | null>();
@@ -228,7 +219,7 @@ export function computeVisibility(doc: Document): Visibility {
         if (a && a !== root && a !== body) overlaid.add(a);
       }
     }
-    return { blockReasons: ariaHidden ? ARIA_HIDDEN : NONE, blocking: false, ignored: false, display, positioned, ariaHidden };
+    return { blockReasons: NONE, blocking: false, ignored: false, display, positioned, ariaHidden };
   };
 
   /** Background behind an element's text, from its own and its ancestors' backgrounds (cached). */
@@ -289,7 +280,7 @@ export function computeVisibility(doc: Document): Visibility {
         }
       }
     }
-    const all = info.ariaHidden ? union(reasons, ARIA_HIDDEN) : reasons;
+    const all = info.ariaHidden && reasons.length > 0 ? union(reasons, ARIA_HIDDEN) : reasons;
     textReasons.set(el, all);
     return all;
   };
@@ -301,19 +292,9 @@ export function computeVisibility(doc: Document): Visibility {
     return textReasonsOf(el, info);
   };
 
-  /** Outermost element of the run of hidden elements `el` (hidden) belongs to. */
-  const ownerOf = (el: Element): Element => {
-    const known = owners.get(el);
-    if (known) return known;
-    const parent = el.parentElement;
-    const owner = parent && parent !== root && reasonsOf(parent).length > 0 ? ownerOf(parent) : el;
-    owners.set(el, owner);
-    return owner;
-  };
-
   // The walk: every element's subtree-hiding state; text nodes kept for afterwards, since the
   // backgrounds they are checked against depend on overlays found anywhere in their box.
-  const texts: { node: Text; parent: Element; position: number }[] = [];
+  const texts: WalkedText[] = [];
   const walker = doc.createTreeWalker(root, 1 | 4 /* SHOW_ELEMENT | SHOW_TEXT */);
   let position = 0;
   for (let node: Node | null = root; node; node = walker.nextNode(), position += 1) {
@@ -329,61 +310,13 @@ export function computeVisibility(doc: Document): Visibility {
     texts.push({ node: node as Text, parent: parentEl, position });
   }
 
-  const groups = new Map<Element, HiddenGroup>();
-  const hiddenTextPositions = new Set<number>();
-  for (const { node, parent, position: at } of texts) {
-    const reasons = reasonsOf(parent);
-    if (reasons.length === 0) continue;
-    hiddenTextPositions.add(at);
-    const owner = ownerOf(parent);
-    let group = groups.get(owner);
-    if (!group) {
-      group = { owner, reasons: new Set(reasonsOf(owner)), parts: [], length: 0 };
-      groups.set(owner, group);
-    }
-    for (const r of reasons) group.reasons.add(r);
-    if (group.length < GROUP_TEXT_MAX) {
-      const text = collapseSpaces(node.nodeValue ?? '').trim();
-      group.parts.push(text);
-      group.length += text.length + 1;
-    }
-  }
-
-  const seen = (reasons: readonly HiddenReason[], seeAriaHidden: boolean): boolean =>
-    reasons.length === 0 || (seeAriaHidden && reasons.length === 1 && reasons[0] === 'aria-hidden');
-
-  const visibleText = (start: Element, max = Number.POSITIVE_INFINITY, seeAriaHidden = false): string => {
-    const parts: string[] = [];
-    let length = 0;
-    const visit = (node: Node): void => {
-      if (length >= max) return;
-      if (node.nodeType === 3) {
-        const parent = node.parentElement;
-        if (!parent || infoOf(parent).ignored || !seen(reasonsOf(parent), seeAriaHidden)) return;
-        const text = collapseSpaces(node.nodeValue ?? '');
-        if (text === '' || (text === ' ' && parts.length === 0)) return;
-        parts.push(text);
-        length += text.length;
-        return;
-      }
-      if (node.nodeType !== 1) return;
-      const el = node as Element;
-      const info = infoOf(el);
-      if (info.ignored || (info.blocking && !seen(info.blockReasons, seeAriaHidden))) return;
-      if (el.localName === 'br') {
-        parts.push('\n');
-        return;
-      }
-      const d = info.display;
-      const block = !(d.startsWith('inline') || d === 'contents' || d === 'table-cell' || d === 'ruby' || d === 'ruby-text');
-      if (block) parts.push('\n');
-      for (let child = el.firstChild; child; child = child.nextSibling) visit(child);
-      if (d === 'table-cell') parts.push(' ');
-      if (block) parts.push('\n');
-    };
-    visit(start);
-    return tidyLines(parts.join(''));
+  const elementView: ElementView = {
+    ignored: (el) => infoOf(el).ignored,
+    blocked: (el) => infoOf(el).blocking,
+    reasonsOf,
+    display: (el) => infoOf(el).display,
   };
+  const { groups, hiddenTextPositions } = groupHidden(texts, elementView, root);
 
   return {
     layout,
@@ -393,9 +326,9 @@ export function computeVisibility(doc: Document): Visibility {
       const parent = text.parentElement;
       return !!parent && reasonsOf(parent).length > 0;
     },
-    groups: [...groups.values()],
+    groups,
     hiddenTextPositions,
-    visibleText,
+    visibleText: (start, max) => visibleTextOf(elementView, start, max),
     rect,
   };
 }

@@ -52,6 +52,22 @@ describe('social networks', () => {
     expect(s.social!.posts).toHaveLength(3);
   });
 
+  it('LinkedIn in jsdom: the text it draws in aria-hidden spans is the page\'s visible text, not hidden text', () => {
+    const s = snapshot(fixture('linkedin-profile.html'), 'http://localhost:5173/pages/snapshot/linkedin-profile.html', { url: 'https://www.linkedin.com/in/camille-roche/' });
+    expect(s.social).toMatchObject({ network: 'linkedin', name: 'Camille Roche' });
+    expect(s.social!.bio).toBe("Je raconte l'histoire d'un atelier de bougies lyonnais : réseaux sociaux, newsletter, relations presse. Diplômée d'un titre RNCP de chargée de communication.");
+    expect(s.social!.posts).toHaveLength(2);
+    // The profile's own name (drawn aria-hidden in each post's header) is seen; of the section
+    // titles and counts, only the screen-reader copies beside them are hidden.
+    expect(s.hiddenTexts.some((h) => h.text.includes('Camille Roche'))).toBe(false);
+    for (const title of ['Infos', 'Activité', '42 réactions']) expect(s.hiddenTexts.filter((h) => h.text === title).map((h) => h.reasons), title).toEqual([['clipped']]);
+    expect(s.hiddenTexts.some((h) => h.text === '42')).toBe(false);
+    expect(s.mainText).toContain('Camille Roche · 12 sept. 2024');
+    expect(s.headings.find((h) => h.text.startsWith('Infos'))?.hidden).toBe(false);
+    // The post LinkedIn keeps in the DOM but does not display is still hidden.
+    expect(s.hiddenTexts.some((h) => h.reasons.includes('display-none'))).toBe(true);
+  });
+
   it('the same page elsewhere is not a social profile', () => {
     const s = snapshot(fixture('instagram-profile.html'));
     expect(s.source).toBe('dom');
