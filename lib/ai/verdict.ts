@@ -83,8 +83,10 @@ const PATTERNS: RegExp[] = [
   ),
   new RegExp(`${B}(?:tres )?(?:bon|excellent|solide|haut|faible|bas) niveau de (?:maitrise|competences?|expertise)${E}`),
   new RegExp(`${B}(?:expert|advanced|intermediate|beginner|novice|proficient|mastery)[- ]level${E}|${B}level (?:of )?(?:expert|advanced|intermediate|beginner|mastery)${E}`),
-  // Marks without a number: « la note maximale », « the highest score ».
-  new RegExp(`${B}(?:la |une )?notes? (?:maximale|maximum|minimale|minimum|parfaite)${E}|${B}(?:highest|maximum|full|top|perfect) (?:score|mark|grade)s?${E}`),
+  // Giving a mark without a number: « attribuer la note maximale », « give it the highest score »
+  // (not « la page demande la note maximale », which reports what a page says).
+  new RegExp(`${B}(?:attribuer|attribue|attribuez|donner|donne|donnez|accorder|accorde|accordez|merite|meritent|vaut|obtient|obtenir)(?: lui| leur)? (?:la |une )?notes? (?:maximale|maximum|minimale|minimum|parfaite)${E}`),
+  new RegExp(`${B}(?:give|gives|award|awards|deserve|deserves|earn|earns|gets?)(?: it| them| the candidate)? (?:the |a )?(?:highest|maximum|full|top|perfect) (?:score|mark|grade)s?${E}`),
   // Marks: 18/20, 4/5, 15,5/20, 15 sur 20, 18 out of 20 — not a date, not « 24/7 », not « 1/5 des visiteurs ».
   new RegExp(`(?<![\\d/.,])\\d{1,3}(?:[.,]\\d{1,2})? ?/ ?(?:5|10|20|100)(?![\\d/])(?!\\s*(?:(?:des|du|de la|of)${E}|d'))`),
   new RegExp(`(?<![\\d/.,])\\d{1,3}(?:[.,]\\d{1,2})? (?:sur|out of) (?:5|10|20|100)(?!\\d)(?!\\s*(?!(?:points?|pts)${E})[a-z])`),

@@ -345,13 +345,13 @@ describe('format upgrades, step by step', () => {
   });
 
   it.each([
-    [-1, 'unknown-version', 'Format de sauvegarde -1 inconnu : cette version de Grille lit le format 1.'],
-    [0, 'unknown-version', 'Format de sauvegarde 0 inconnu : cette version de Grille lit le format 1.'],
-    [1.5, 'unknown-version', 'Version du format invalide : formatVersion vaut 1.5, attendu un nombre entier ; cette version de Grille lit le format 1.'],
-    ['2', 'unknown-version', 'Version du format invalide : formatVersion vaut "2" (un texte), attendu un nombre entier ; cette version de Grille lit le format 1.'],
-    [null, 'unknown-version', 'Version du format invalide : formatVersion vaut null (null), attendu un nombre entier ; cette version de Grille lit le format 1.'],
+    [-1, 'unknown-version', 'Format de sauvegarde -1 inconnu : cette version de Grille lit les formats 1 à 2.'],
+    [0, 'unknown-version', 'Format de sauvegarde 0 inconnu : cette version de Grille lit les formats 1 à 2.'],
+    [1.5, 'unknown-version', 'Version du format invalide : formatVersion vaut 1.5, attendu un nombre entier ; cette version de Grille lit les formats 1 à 2.'],
+    ['2', 'unknown-version', 'Version du format invalide : formatVersion vaut "2" (un texte), attendu un nombre entier ; cette version de Grille lit les formats 1 à 2.'],
+    [null, 'unknown-version', 'Version du format invalide : formatVersion vaut null (null), attendu un nombre entier ; cette version de Grille lit les formats 1 à 2.'],
     [undefined, 'unknown-version', 'Version du format absente (formatVersion) : ce fichier n’est pas une sauvegarde Grille lisible.'],
-    [2, 'newer-version', "Ce fichier vient d'une version plus récente de Grille (format 2, cette version lit jusqu'au format 1) : mettez Grille à jour pour l'importer."],
+    [3, 'newer-version', "Ce fichier vient d'une version plus récente de Grille (format 3, cette version lit jusqu'au format 2) : mettez Grille à jour pour l'importer."],
   ])('formatVersion %j: its own exact words, naming the formats this Grille reads', async (version, code, message) => {
     const { envelope } = await sample();
     const file = { ...clone(envelope), formatVersion: version };
