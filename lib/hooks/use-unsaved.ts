@@ -1,7 +1,7 @@
 // Forms saved by a button (a bloc decision, an exemption, a piece of evidence) that differ from
 // what is stored: listed so that leaving the evaluation asks first, and closing or reloading the
 // panel page too (beforeunload). Their text is kept as a draft all the same (drafts.ts).
-import { useEffect, useSyncExternalStore } from 'react';
+import { useLayoutEffect, useSyncExternalStore } from 'react';
 
 export interface UnsavedForm {
   /** What the juror would lose, « la décision du bloc B1 ». */
@@ -31,9 +31,13 @@ function guardUnload() {
   });
 }
 
-/** Registers the form as unsaved while `dirty`. */
+/**
+ * Registers the form as unsaved while `dirty`. A layout effect: the list changes in the same
+ * commit as the form's « Non enregistré », so a close right after « Enregistré. » shows does not
+ * ask about a form already saved.
+ */
 export function useUnsaved(dirty: boolean, label: string, discard: () => void): void {
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!dirty) return;
     guardUnload();
     const id = Symbol(label);

@@ -78,7 +78,7 @@ describe('DraftWriter', () => {
     const errors: unknown[] = [];
     const writer = new DraftWriter(drafts, observation(), (e) => errors.push(e));
     const realPut = drafts.drafts.put.bind(drafts.drafts);
-    drafts.drafts.put = (() => Promise.reject(new DOMException('full', 'QuotaExceededError'))) as typeof realPut;
+    drafts.drafts.put = (() => Promise.reject(new DOMException('full', 'QuotaExceededError'))) as unknown as typeof realPut;
     writer.write('gardé', '', null, null);
     await writer.idle();
     expect(errors).toHaveLength(1);
