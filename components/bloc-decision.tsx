@@ -1,7 +1,10 @@
-import { useEffect, useId, useState } from 'react';
+import { useCallback, useId, useMemo, useState } from 'react';
 import { t } from '@/lib/i18n';
+import { useFormDraft } from '@/lib/hooks/use-form-draft';
+import { useUnsaved } from '@/lib/hooks/use-unsaved';
 import type { WorkspaceDb } from '@/lib/workspace/db';
 import { setDecision } from '@/lib/workspace/decisions';
+import { draftsOf } from '@/lib/workspace/drafts';
 import { BLOC_DECISIONS, type BlocDecision, type DecisionRow, type EvaluationMode } from '@/lib/workspace/types';
 import { StorageError } from './storage-error';
 
@@ -17,30 +20,38 @@ interface Props {
 
 const dateTime = (ms: number) => new Date(ms).toLocaleString(t('lang') === 'fr' ? 'fr-FR' : 'en-GB');
 
-/** The jury's decision on the bloc, motivated unless validated; a tutor writes feedback instead. */
+/**
+ * The jury's decision on the bloc, motivated unless validated; a tutor writes feedback instead.
+ * Saved by its button (a decision is the jury's act, not a keystroke): until then it says
+ * « non enregistré », its text is kept as a draft, and leaving the evaluation asks first.
+ */
 export function BlocDecisionForm({ db, evaluationId, mode, blocId, blocCode, current, actor }: Props) {
-  const [decision, setDecisionValue] = useState<BlocDecision | null>((current?.decision as BlocDecision | null) ?? null);
-  const [comment, setComment] = useState(current?.comment ?? '');
+  const tutor = mode === 'tuteur';
+  const stored = useMemo(() => ({ text: current?.comment ?? '', choice: current?.decision ?? null }), [current?.comment, current?.decision]);
+  const form = useFormDraft({ drafts: draftsOf(db), field: { kind: 'decision', evaluationId, targetId: blocId }, stored, who: actor });
+  const decision = tutor ? null : (form.choice as BlocDecision | null);
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
   const ids = useId();
-  useEffect(() => {
-    setDecisionValue((current?.decision as BlocDecision | null) ?? null);
-    setComment(current?.comment ?? '');
-  }, [current?.decision, current?.comment]);
+  const saveLabel = tutor ? t('saveFeedback') : t('saveDecision');
+  useUnsaved(form.dirty, tutor ? t('unsavedFeedback', blocCode) : t('unsavedDecision', blocCode), form.discard);
 
-  const tutor = mode === 'tuteur';
   const needsMotivation = !tutor && decision !== null && decision !== 'valide';
-  const submit = (e: React.FormEvent) => {
-    e.preventDefault();
+  const save = useCallback(() => {
     setSaved(false);
-    setDecision(db, { evaluationId, targetType: 'bloc', targetId: blocId, decision: tutor ? null : decision, comment }, actor).then(
+    const { text, choice } = form;
+    setDecision(db, { evaluationId, targetType: 'bloc', targetId: blocId, decision: tutor ? null : (choice as BlocDecision | null), comment: text }, actor).then(
       () => {
         setError(null);
         setSaved(true);
+        form.saved();
       },
       setError,
     );
+  }, [db, evaluationId, blocId, tutor, actor, form]);
+  const submit = (e: React.FormEvent) => {
+    e.preventDefault();
+    save();
   };
   return (
     <form className="decision" onSubmit={submit} aria-labelledby={`decision-${ids}`}>
@@ -50,25 +61,55 @@ export function BlocDecisionForm({ db, evaluationId, mode, blocId, blocCode, cur
           <legend>{t('decisionLegend')}</legend>
           {BLOC_DECISIONS.map((d) => (
             <label key={d}>
-              <input type="radio" name={`decision-${ids}`} value={d} checked={decision === d} onChange={() => setDecisionValue(d)} /> {t(`decision_${d}`)}
+              <input
+                type="radio"
+                name={`decision-${ids}`}
+                value={d}
+                checked={decision === d}
+                onChange={() => {
+                  setSaved(false);
+                  form.set({ choice: d });
+                }}
+              />{' '}
+              {t(`decision_${d}`)}
             </label>
           ))}
         </fieldset>
       )}
       <label htmlFor={`comment-${ids}`}>{tutor ? t('feedbackLabel') : needsMotivation ? t('motivationRequired') : t('motivationLabel')}</label>
-      <textarea id={`comment-${ids}`} value={comment} rows={3} required={needsMotivation} onChange={(e) => setComment(e.currentTarget.value)} />
-      <button type="submit" disabled={(!tutor && decision === null) || (needsMotivation && !comment.trim())}>
-        {tutor ? t('saveFeedback') : t('saveDecision')}
+      <textarea
+        id={`comment-${ids}`}
+        value={form.text}
+        rows={3}
+        required={needsMotivation}
+        onChange={(e) => {
+          setSaved(false);
+          form.set({ text: e.currentTarget.value });
+        }}
+      />
+      <button type="submit" disabled={(!tutor && decision === null) || (needsMotivation && !form.text.trim())}>
+        {saveLabel}
       </button>
-      <div role="status" aria-live="polite">
-        {current && (
-          <p className="hint" data-testid="decision-record">
-            {t('decidedBy', current.decidedBy ?? t('unknownJuror'), dateTime(current.decidedAt))}
+      <div role="status" aria-live="polite" data-testid="decision-status">
+        {form.dirty && (
+          <p className="unsaved-status">
+            <strong className="unsaved">{t('notSaved')}</strong> {form.restored ? `${t('restoredDraft')} ` : ''}
+            {t('notSavedDecision', saveLabel)}
           </p>
         )}
-        {saved && <p className="hint">{t('saved')}</p>}
+        {current && (
+          <p className="hint" data-testid="decision-record">
+            {!form.dirty
+              ? t('decidedBy', current.decidedBy ?? t('unknownJuror'), dateTime(current.decidedAt))
+              : tutor || current.decision === null
+                ? t('storedFeedback', current.decidedBy ?? t('unknownJuror'), dateTime(current.decidedAt))
+                : t('storedDecision', t(`decision_${current.decision}`), current.decidedBy ?? t('unknownJuror'), dateTime(current.decidedAt))}
+          </p>
+        )}
+        {saved && !form.dirty && <p className="hint">{t('saved')}</p>}
       </div>
-      <StorageError error={error} />
+      <StorageError error={error} onRetry={save} />
+      <StorageError error={form.error} />
     </form>
   );
 }

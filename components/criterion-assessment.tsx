@@ -1,9 +1,11 @@
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { t } from '@/lib/i18n';
 import { commitObservations, saveObservation, setStatus } from '@/lib/workspace/assessments';
 import type { WorkspaceDb } from '@/lib/workspace/db';
-import { clearDraft, writeDraft } from '@/lib/workspace/drafts';
+import { draftsOf } from '@/lib/workspace/drafts';
+import { useFormDraft } from '@/lib/hooks/use-form-draft';
 import { useSavedText } from '@/lib/hooks/use-saved-text';
+import { useUnsaved } from '@/lib/hooks/use-unsaved';
 import { ASSESSMENT_STATUSES, type AssessmentRow, type AssessmentStatus } from '@/lib/workspace/types';
 import { StorageError } from './storage-error';
 import { AiAssistedMarker } from './ai-assisted-marker';
@@ -18,17 +20,36 @@ interface Props {
   actor: string | null;
 }
 
-/** The juror's status and observation for one criterion. Nothing here is ever set automatically. */
+/**
+ * The juror's status and observation for one criterion. Nothing here is ever set automatically.
+ * The observation is saved as it is typed; an exemption is saved by its button, and says
+ * « non enregistré » until then.
+ */
 export function CriterionAssessment({ db, evaluationId, criterionId, code, assessment, actor }: Props) {
   const stored = assessment?.status ?? 'non-evalue';
   // The juror's click shows at once; the stored status takes over once written (or the write failed).
   const [optimistic, setOptimistic] = useState<AssessmentStatus | null>(null);
   const status = optimistic ?? stored;
   const [pendingExemption, setPendingExemption] = useState(false);
-  const [reason, setReason] = useState(assessment?.exemptionReason ?? '');
   const [error, setError] = useState<unknown>(null);
   const [retry, setRetry] = useState<(() => void) | null>(null);
   const ids = useId();
+  const drafts = draftsOf(db);
+  const storedExemption = useMemo(
+    () => ({ text: assessment?.exemptionReason ?? '', choice: stored === 'exempte' ? 'exempte' : null }),
+    [assessment?.exemptionReason, stored],
+  );
+  const exemption = useFormDraft({ drafts, field: { kind: 'exemption', evaluationId, criterionId }, stored: storedExemption, who: actor });
+  // An exemption typed before the panel closed comes back open, « non enregistré ».
+  useEffect(() => {
+    if (exemption.restored) setPendingExemption(true);
+  }, [exemption.restored]);
+  const exemptionDirty = pendingExemption && exemption.dirty;
+  const cancelExemption = useCallback(() => {
+    setPendingExemption(false);
+    exemption.discard();
+  }, [exemption.discard]);
+  useUnsaved(exemptionDirty, t('unsavedExemption', code), cancelExemption);
 
   const apply = useCallback(
     (next: AssessmentStatus, exemptionReason?: string) => {
@@ -39,6 +60,7 @@ export function CriterionAssessment({ db, evaluationId, criterionId, code, asses
             setError(null);
             setRetry(null);
             setPendingExemption(false);
+            if (next === 'exempte') exemption.saved();
           },
           (e: unknown) => {
             setOptimistic(null);
@@ -48,20 +70,16 @@ export function CriterionAssessment({ db, evaluationId, criterionId, code, asses
         );
       void attempt();
     },
-    [db, evaluationId, criterionId, actor],
+    [db, evaluationId, criterionId, actor, exemption.saved],
   );
 
-  const observation = useSavedText(
-    assessment?.observation ?? '',
-    useCallback(
-      async (text: string) => {
-        await saveObservation(db, evaluationId, criterionId, text, actor);
-        clearDraft(evaluationId, criterionId, text);
-      },
-      [db, evaluationId, criterionId, actor],
-    ),
-    useCallback((text: string) => writeDraft({ evaluationId, criterionId, text, who: actor, at: Date.now() }), [evaluationId, criterionId, actor]),
-  );
+  const observation = useSavedText({
+    stored: assessment?.observation ?? '',
+    save: useCallback((text: string, base: string) => saveObservation(db, evaluationId, criterionId, text, actor, Date.now(), base), [db, evaluationId, criterionId, actor]),
+    drafts,
+    field: { kind: 'observation', evaluationId, criterionId },
+    who: actor,
+  });
 
   useEffect(() => {
     if (optimistic !== null && optimistic === stored) setOptimistic(null);
@@ -82,9 +100,9 @@ export function CriterionAssessment({ db, evaluationId, criterionId, code, asses
               onChange={() => {
                 if (s === 'exempte') {
                   setPendingExemption(true);
-                  setReason(assessment?.exemptionReason ?? '');
+                  exemption.set({ choice: 'exempte' });
                 } else {
-                  setPendingExemption(false);
+                  cancelExemption();
                   apply(s);
                 }
               }}
@@ -98,9 +116,9 @@ export function CriterionAssessment({ db, evaluationId, criterionId, code, asses
           <label htmlFor={`reason-${ids}`}>{t('exemptionReason')}</label>
           <textarea
             id={`reason-${ids}`}
-            value={pendingExemption ? reason : (assessment?.exemptionReason ?? '')}
+            value={pendingExemption ? exemption.text : (assessment?.exemptionReason ?? '')}
             readOnly={!pendingExemption}
-            onChange={(e) => setReason(e.currentTarget.value)}
+            onChange={(e) => exemption.set({ text: e.currentTarget.value, choice: 'exempte' })}
             aria-describedby={`reason-hint-${ids}`}
             rows={2}
           />
@@ -109,10 +127,10 @@ export function CriterionAssessment({ db, evaluationId, criterionId, code, asses
           </p>
           {pendingExemption ? (
             <>
-              <button type="button" disabled={!reason.trim()} onClick={() => apply('exempte', reason)}>
+              <button type="button" disabled={!exemption.text.trim()} onClick={() => apply('exempte', exemption.text)}>
                 {t('saveExemption')}
               </button>{' '}
-              <button type="button" onClick={() => setPendingExemption(false)}>
+              <button type="button" onClick={cancelExemption}>
                 {t('cancel')}
               </button>
             </>
@@ -121,6 +139,15 @@ export function CriterionAssessment({ db, evaluationId, criterionId, code, asses
               {t('editExemption')}
             </button>
           )}
+          <p role="status" className="unsaved-status">
+            {exemptionDirty && (
+              <>
+                <strong className="unsaved">{t('notSaved')}</strong> {exemption.restored ? `${t('restoredDraft')} ` : ''}
+                {t('notSavedExemption')}
+              </>
+            )}
+          </p>
+          <StorageError error={exemption.error} />
         </div>
       )}
       <label htmlFor={`observation-${ids}`} className="observation-label">
@@ -130,12 +157,14 @@ export function CriterionAssessment({ db, evaluationId, criterionId, code, asses
       <textarea
         id={`observation-${ids}`}
         className="observation"
+        ref={observation.ref}
         value={observation.value}
         rows={3}
         onChange={(e) => observation.onChange(e.currentTarget.value)}
-        onBlur={() => void observation.flush().then(() => commitObservations(db, evaluationId, actor, criterionId)).catch(setError)}
+        onFocus={observation.onFocus}
+        onBlur={() => void observation.onBlur().then(() => commitObservations(db, evaluationId, actor, criterionId)).catch(setError)}
       />
-      <StorageError error={observation.error} onRetry={() => void observation.flush()} />
+      <StorageError error={observation.error} onRetry={observation.retry} />
       <StorageError error={error} onRetry={retry ?? undefined} />
     </div>
   );

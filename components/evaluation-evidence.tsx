@@ -5,6 +5,7 @@ import { newEvidenceFrom } from '@/lib/capture/to-evidence';
 import type { PendingCaptureState } from '@/lib/hooks/use-pending-capture';
 import type { PendingCapture } from '@/lib/capture/captures';
 import type { WorkspaceDb } from '@/lib/workspace/db';
+import { draftsOf } from '@/lib/workspace/drafts';
 import { addEvidence, updateEvidence } from '@/lib/workspace/evidence';
 import type { EvidenceRow } from '@/lib/workspace/types';
 import { CaptureActions } from './capture-actions';
@@ -29,6 +30,7 @@ interface Props {
 /** Capturing evidence from the tab under review and attaching it (or re-attaching it) to criteria. */
 export function EvaluationEvidence({ db, evaluationId, tab, actor, criteria, editing, onEditDone, pending, initialCriteriaFor }: Props) {
   const [savedCount, setSavedCount] = useState(0);
+  const drafts = draftsOf(db);
   return (
     <section className="evidence-capture" aria-labelledby="evidence-heading">
       <h3 id="evidence-heading">{t('evidenceHeading')}</h3>
@@ -39,6 +41,7 @@ export function EvaluationEvidence({ db, evaluationId, tab, actor, criteria, edi
           capture={pending.capture}
           criteria={criteria}
           initialCriterionIds={initialCriteriaFor?.(pending.capture)}
+          draft={{ drafts, field: { kind: 'caption', evaluationId, evidenceKey: `capture:${pending.capture.capturedAt}` }, who: actor }}
           onCancel={() => void pending.clear()}
           onSave={async (input) => {
             await addEvidence(db, newEvidenceFrom(pending.capture!, evaluationId, input), actor);
@@ -55,6 +58,7 @@ export function EvaluationEvidence({ db, evaluationId, tab, actor, criteria, edi
           criteria={criteria}
           initialCriterionIds={editing.criterionIds}
           initialNote={editing.note}
+          draft={{ drafts, field: { kind: 'caption', evaluationId, evidenceKey: `evidence:${editing.id}` }, who: actor }}
           onCancel={onEditDone}
           onSave={async (input) => {
             await updateEvidence(db, editing.id, input, actor);

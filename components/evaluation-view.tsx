@@ -31,6 +31,7 @@ import { lazyComponent } from './lazy';
 import { usePendingCapture } from '@/lib/hooks/use-pending-capture';
 import { findingCapture, type PendingCapture } from '@/lib/capture/captures';
 import { EvidenceList } from './evidence-list';
+import { useLeaveGuard } from './leave-guard';
 import { OrderSwitch, type CriteriaOrder } from './order-switch';
 import { aiPanelServices } from '@/lib/ai/ui-services';
 import { AiCriterionButton } from './ai-criterion-button';
@@ -63,6 +64,8 @@ export function EvaluationView({ db, evaluationId, certifications, active, blocI
   const pending = usePendingCapture();
   const [order, setOrder] = useState<CriteriaOrder>('relevance');
   const [actor, setActorState] = useState<string | null>(() => localStorage.getItem(actorKey(evaluationId)));
+  // Closing the evaluation or showing another bloc would drop a form not saved: asked first.
+  const leave = useLeaveGuard();
 
   // The référentiel version the evaluation was made with (a school's older version stays usable).
   const ownVersion = useLiveQuery(
@@ -148,12 +151,20 @@ export function EvaluationView({ db, evaluationId, certifications, active, blocI
         tab={active.tab}
         detection={active.detection}
         deliverableLabel={label}
-        onClose={onClose}
+        onClose={() => leave.guard(onClose)}
       />
+      {leave.prompt}
       {blocs.length > 1 && (
         <div className="pickers">
           <label htmlFor="bloc-select">{t('bloc')}</label>
-          <select id="bloc-select" value={bloc.id} onChange={(e) => onBloc(e.currentTarget.value)}>
+          <select
+            id="bloc-select"
+            value={bloc.id}
+            onChange={(e) => {
+              const next = e.currentTarget.value;
+              leave.guard(() => onBloc(next));
+            }}
+          >
             {blocs.map((b) => (
               <option key={b.id} value={b.id}>
                 {t('blocLabel', b.code, b.title)}

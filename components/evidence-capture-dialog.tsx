@@ -1,6 +1,9 @@
-import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { EvidenceSaveInput } from '@/lib/capture/to-evidence';
 import { t } from '@/lib/i18n';
+import { useFormDraft } from '@/lib/hooks/use-form-draft';
+import { useUnsaved } from '@/lib/hooks/use-unsaved';
+import type { DraftField, DraftsDb } from '@/lib/workspace/drafts';
 import { storageErrorMessage } from '@/lib/workspace/errors';
 import { EvidenceRecord, type EvidenceView } from './evidence-record';
 
@@ -24,6 +27,8 @@ export interface EvidenceCaptureDialogProps {
   initialCriterionIds?: readonly string[];
   initialNote?: string;
   mode?: 'add' | 'edit';
+  /** Where the caption is kept while typed (it comes back if the panel closes or the browser dies first). */
+  draft: { drafts: DraftsDb; field: DraftField; who: string | null };
   /** May return a promise: the dialog waits, and shows a failure (in French) without losing the juror's choices. */
   onSave: (input: EvidenceSaveInput) => void | Promise<void>;
   onCancel: () => void;
@@ -40,12 +45,17 @@ export function EvidenceCaptureDialog({
   initialCriterionIds = [],
   initialNote = '',
   mode = 'add',
+  draft,
   onSave,
   onCancel,
 }: EvidenceCaptureDialogProps) {
   const ids = useId();
   const [checked, setChecked] = useState<ReadonlySet<string>>(() => new Set(initialCriterionIds));
-  const [note, setNote] = useState(initialNote);
+  const stored = useMemo(() => ({ text: initialNote, choice: null }), [initialNote]);
+  const caption = useFormDraft({ ...draft, stored });
+  const note = caption.text;
+  // A capture being added is not saved yet at all; an edited one once its caption changed.
+  useUnsaved(mode === 'add' || caption.dirty, t('unsavedEvidence'), caption.discard);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -83,6 +93,7 @@ export function EvidenceCaptureDialog({
     setError(null);
     try {
       await onSave({ criterionIds, note: note.trim() });
+      caption.saved();
     } catch (e) {
       setError(storageErrorMessage(e, { retry: t('evidenceSave') }));
     } finally {
@@ -93,8 +104,12 @@ export function EvidenceCaptureDialog({
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Escape' && !event.nativeEvent.isComposing && !saving) {
       event.stopPropagation();
-      onCancel();
+      cancel();
     }
+  };
+  const cancel = () => {
+    caption.discard();
+    onCancel();
   };
 
   const legendId = `${ids}-legend`;
@@ -127,7 +142,8 @@ export function EvidenceCaptureDialog({
           )}
         </fieldset>
         <label htmlFor={`${ids}-note`}>{t('evidenceCaption')}</label>
-        <textarea id={`${ids}-note`} className="evidence-note" rows={2} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
+        <textarea id={`${ids}-note`} className="evidence-note" rows={2} value={note} onChange={(e) => caption.set({ text: e.currentTarget.value })} />
+        {caption.restored && <p className="hint">{t('restoredDraft')}</p>}
         <div role="alert" id={errorId} className="evidence-error">
           {error && <p>{error}</p>}
         </div>
@@ -135,7 +151,7 @@ export function EvidenceCaptureDialog({
           <button type="submit" disabled={saving || criteria.length === 0}>
             {saving ? t('evidenceSaving') : t('evidenceSave')}
           </button>{' '}
-          <button type="button" onClick={onCancel} disabled={saving}>
+          <button type="button" onClick={cancel} disabled={saving}>
             {t('evidenceCancel')}
           </button>
         </div>

@@ -3,13 +3,18 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { t } from '@/lib/i18n';
 import { useSavedText } from '@/lib/hooks/use-saved-text';
 import type { WorkspaceDb } from '@/lib/workspace/db';
+import { draftsOf, type DraftField, type DraftsDb } from '@/lib/workspace/drafts';
 import { gapTextsOf, setGapText } from '@/lib/workspace/gap-texts';
 import type { GapTextRow } from '@/lib/workspace/types';
 import { StorageError } from './storage-error';
 
 interface GapTexts {
   texts: ReadonlyMap<string, GapTextRow>;
-  save: (itemId: string, text: string) => Promise<void>;
+  /** Resolves to the text now stored (merged with another panel's, see useSavedText). */
+  save: (itemId: string, text: string, base: string) => Promise<string>;
+  drafts: DraftsDb;
+  field: (itemId: string) => DraftField;
+  who: string | null;
 }
 
 const GapTextsContext = createContext<GapTexts | null>(null);
@@ -19,10 +24,11 @@ export function GapTextsProvider(props: { db: WorkspaceDb; certificationId: stri
   const { db, certificationId, dataVersion, who, children } = props;
   const texts = useLiveQuery(() => gapTextsOf(db, certificationId), [db, certificationId]) ?? new Map<string, GapTextRow>();
   const save = useCallback(
-    (itemId: string, text: string) => setGapText(db, { certificationId, itemId, dataVersion, text }, who),
+    (itemId: string, text: string, base: string) => setGapText(db, { certificationId, itemId, dataVersion, text }, who, Date.now(), base),
     [db, certificationId, dataVersion, who],
   );
-  return <GapTextsContext.Provider value={{ texts, save }}>{children}</GapTextsContext.Provider>;
+  const field = useCallback((itemId: string): DraftField => ({ kind: 'gap', certificationId, itemId, dataVersion }), [certificationId, dataVersion]);
+  return <GapTextsContext.Provider value={{ texts, save, drafts: draftsOf(db), field, who }}>{children}</GapTextsContext.Provider>;
 }
 
 /** A passage lost in conversion: flagged, and a field where the jury can write the text from the official document. */
@@ -30,19 +36,34 @@ export function GapText({ itemId }: { itemId: string }) {
   const context = useContext(GapTextsContext);
   const ids = useId();
   const stored = context?.texts.get(itemId)?.text ?? '';
-  const field = useSavedText(
-    stored,
-    useCallback(async (text: string) => context?.save(itemId, text), [context, itemId]),
-    useCallback(() => undefined, []),
-  );
   if (!context) return <p className="criterion-gap">{t('gapText')}</p>;
+  return <GapTextField context={context} itemId={itemId} stored={stored} id={`gap-${ids}`} />;
+}
+
+function GapTextField({ context, itemId, stored, id }: { context: GapTexts; itemId: string; stored: string; id: string }) {
+  const { save } = context;
+  const field = useSavedText({
+    stored,
+    save: useCallback((text: string, base: string) => save(itemId, text, base), [save, itemId]),
+    drafts: context.drafts,
+    field: context.field(itemId),
+    who: context.who,
+  });
   return (
     <div className="gap-fill">
-      <label htmlFor={`gap-${ids}`} className="criterion-gap">
+      <label htmlFor={id} className="criterion-gap">
         {t('gapText')}
       </label>
-      <textarea id={`gap-${ids}`} rows={2} value={field.value} onChange={(e) => field.onChange(e.currentTarget.value)} onBlur={() => void field.flush()} />
-      <StorageError error={field.error} onRetry={() => void field.flush()} />
+      <textarea
+        id={id}
+        ref={field.ref}
+        rows={2}
+        value={field.value}
+        onChange={(e) => field.onChange(e.currentTarget.value)}
+        onFocus={field.onFocus}
+        onBlur={() => void field.onBlur()}
+      />
+      <StorageError error={field.error} onRetry={field.retry} />
     </div>
   );
 }

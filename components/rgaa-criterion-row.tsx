@@ -4,6 +4,7 @@ import type { RgaaCriterionData } from '@/lib/rgaa/criteria';
 import { RGAA_RESULTS, type RgaaProposal } from '@/lib/rgaa/grid';
 import { MSG, pick, RESULT_LABELS } from '@/lib/rgaa/messages';
 import type { WorkspaceDb } from '@/lib/workspace/db';
+import { draftsOf } from '@/lib/workspace/drafts';
 import { setCriterion, type AuditedPage } from '@/lib/workspace/rgaa-audits';
 import type { RgaaCriterionResult, RgaaResult } from '@/lib/workspace/types';
 import { RgaaText } from './rgaa-text';
@@ -52,12 +53,19 @@ export function RgaaCriterionRow({ db, page, criterion, entry, proposal, who }: 
     [db, page, criterion.number, who],
   );
 
-  const comment = useSavedText(
-    entry?.comment ?? '',
-    useCallback((text: string) => setCriterion(db, page, { criterion: criterion.number, comment: text }, who), [db, page, criterion.number, who]),
-    useCallback(() => undefined, []),
-    1_500,
-  );
+  // Each change of a comment is a history entry: saved after a longer pause than an observation
+  // (its draft keeps every keystroke meanwhile).
+  const comment = useSavedText({
+    stored: entry?.comment ?? '',
+    save: useCallback(
+      (text: string, base: string) => setCriterion(db, page, { criterion: criterion.number, comment: text, commentBase: base }, who),
+      [db, page, criterion.number, who],
+    ),
+    drafts: draftsOf(db),
+    field: { kind: 'rgaa-comment', evaluationId: page.evaluationId, pageUrl: page.pageUrl, pageTitle: page.pageTitle, criterion: criterion.number },
+    who,
+    delayMs: 1_500,
+  });
 
   const resultLabel = pick(MSG.resultOf(criterion.number));
   return (
@@ -87,9 +95,11 @@ export function RgaaCriterionRow({ db, page, criterion, entry, proposal, who }: 
         id={`${ids}-c`}
         className="observation"
         rows={entry?.source === 'automated' ? 4 : 2}
+        ref={comment.ref}
         value={comment.value}
         onChange={(e) => comment.onChange(e.currentTarget.value)}
-        onBlur={() => void comment.flush()}
+        onFocus={comment.onFocus}
+        onBlur={() => void comment.onBlur()}
       />
       <details className="rgaa-tests">
         <summary>{pick(MSG.officialText)}</summary>
@@ -115,7 +125,7 @@ export function RgaaCriterionRow({ db, page, criterion, entry, proposal, who }: 
           ))}
         </ol>
       </details>
-      <StorageError error={comment.error} onRetry={() => void comment.flush()} />
+      <StorageError error={comment.error} onRetry={comment.retry} />
       <StorageError error={error} onRetry={retry ?? undefined} />
     </li>
   );

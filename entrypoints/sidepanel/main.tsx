@@ -6,7 +6,7 @@ import { SidePanel } from '@/components/side-panel';
 import { t } from '@/lib/i18n';
 import { bundledCertifications } from '@/lib/referentiels/catalog';
 import { workspaceDb } from '@/lib/workspace/db';
-import { recoverDrafts } from '@/lib/workspace/drafts';
+import { recoverDrafts } from '@/lib/workspace/draft-recovery';
 import './style.css';
 
 // zod compiles validators with new Function when it can; the extension's CSP forbids it.
@@ -16,7 +16,7 @@ z.config({ jitless: true });
 document.documentElement.lang = t('lang');
 document.title = t('panelTitle');
 
-// Observations typed just before the panel last closed are saved first.
+// Text typed just before a panel closed or the browser died (its drafts) is saved first.
 const db = workspaceDb();
 void recoverDrafts(db).catch(() => undefined);
 

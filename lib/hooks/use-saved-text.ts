@@ -1,21 +1,41 @@
-// A text field saved as it is typed: every keystroke goes to a synchronous draft (survives the
-// panel closing), then to IndexedDB after a short pause; blur, closing the panel and unmounting
-// flush at once. Failed writes (a full disk…) keep the text and can be retried.
-import { useCallback, useEffect, useRef, useState } from 'react';
+// A text field saved as it is typed: each keystroke goes at once to the field's durable draft
+// (lib/workspace/drafts.ts, one IndexedDB transaction at a time), the field's own save follows a
+// pause; leaving the field, hiding or closing the panel and unmounting save at once. While the
+// field is not being edited it shows the stored text (another panel's words included); an edit
+// made here is merged with one stored meanwhile, never written over it. A failed write keeps the
+// text in the field, to retry.
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { DraftWriter, type DraftField, type DraftsDb } from '../workspace/drafts';
+
+export interface SavedTextOptions {
+  stored: string;
+  /** Saves `text`, typed from the stored `base`; resolves to the text now stored (merged with another panel's). */
+  save: (text: string, base: string) => Promise<string>;
+  drafts: DraftsDb;
+  field: DraftField;
+  who: string | null;
+  delayMs?: number;
+}
 
 export interface SavedText {
   value: string;
   onChange: (text: string) => void;
-  /** Saves now (blur, before leaving). */
+  onFocus: () => void;
+  /** Saves, then follows the stored text again. */
+  onBlur: () => Promise<void>;
+  /** Saves now (before leaving). */
   flush: () => Promise<void>;
+  /** Writes again what failed (draft and save). */
+  retry: () => void;
   error: unknown;
-  saving: boolean;
+  /** For the field element: keeps the caret in place when another panel's words arrive. */
+  ref: (element: HTMLTextAreaElement | HTMLInputElement | null) => void;
 }
 
 const flushers = new Set<() => Promise<void>>();
 let listening = false;
 
-/** Closing or hiding the panel flushes every field being edited. */
+/** Closing or hiding the panel saves every field being edited. */
 function listenForLeaving() {
   if (listening || typeof window === 'undefined') return;
   listening = true;
@@ -24,42 +44,87 @@ function listenForLeaving() {
   document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && flushAll());
 }
 
-export function useSavedText(
-  stored: string,
-  save: (text: string) => Promise<void>,
-  draft: (text: string) => void,
-  delayMs = 400,
-): SavedText {
+/** Where a caret at `at` in `before` is in `after`: same place before the change, same distance from the end after it. */
+function mapCaret(before: string, after: string, at: number): number {
+  let prefix = 0;
+  while (prefix < before.length && prefix < after.length && before[prefix] === after[prefix]) prefix++;
+  return at <= prefix ? at : Math.max(prefix, after.length - (before.length - at));
+}
+
+export function useSavedText({ stored, save, drafts, field, who, delayMs = 400 }: SavedTextOptions): SavedText {
   const [value, setValue] = useState(stored);
   const [error, setError] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
-  const pending = useRef<string | null>(null);
+  const current = useRef({ value: stored, base: stored, stored, pending: null as string | null, focused: false });
+  const versions = useRef({ stored: 0, atSave: 0 });
+  const element = useRef<HTMLTextAreaElement | HTMLInputElement | null>(null);
+  const caret = useRef<[number, number] | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const inFlight = useRef<Promise<void> | null>(null);
   const saveRef = useRef(save);
   saveRef.current = save;
-  const editing = useRef(false);
+  const whoRef = useRef(who);
+  whoRef.current = who;
+  const key = JSON.stringify(field);
+  // One writer per field, whatever object names it.
+  const writer = useMemo(() => new DraftWriter(drafts, field, setError), [drafts, key]);
 
-  // Another window (or a recovered draft) changed the stored text: follow it unless typing here.
+  /** Shows a text that did not come from this field's keystrokes, the caret kept where it was. */
+  const show = useCallback((text: string) => {
+    const c = current.current;
+    const el = element.current;
+    if (c.focused && el && typeof el.selectionStart === 'number') caret.current = [mapCaret(c.value, text, el.selectionStart), mapCaret(c.value, text, el.selectionEnd ?? el.selectionStart)];
+    c.value = text;
+    setValue(text);
+  }, []);
+
+  useLayoutEffect(() => {
+    if (caret.current && element.current) element.current.setSelectionRange(...caret.current);
+    caret.current = null;
+  }, [value]);
+
+  // Another panel (or a recovered draft) changed the stored text: follow it unless editing here.
   useEffect(() => {
-    if (!editing.current && pending.current === null) setValue(stored);
-  }, [stored]);
+    const c = current.current;
+    c.stored = stored;
+    versions.current.stored += 1;
+    if (!c.focused && c.pending === null && !inFlight.current && stored !== c.value) {
+      c.base = stored;
+      show(stored);
+    }
+  }, [stored, show]);
+
+  const saveOnce = useCallback(async () => {
+    const c = current.current;
+    const text = c.pending;
+    if (text === null) return;
+    const base = c.base;
+    try {
+      const result = await saveRef.current(text, base);
+      versions.current.atSave = versions.current.stored;
+      setError(null);
+      if (c.value === text) {
+        c.pending = null;
+        c.base = result;
+        if (result !== text) show(result);
+        writer.settle(text);
+      } else {
+        // Typed on meanwhile: the next save merges what follows `text` into `result`.
+        c.base = text;
+        writer.write(c.value, c.base, null, whoRef.current);
+      }
+    } catch (e) {
+      setError(e);
+    }
+  }, [show, writer]);
 
   const flush = useCallback(async () => {
     if (timer.current) clearTimeout(timer.current);
     timer.current = null;
-    const text = pending.current;
-    if (text === null) return;
-    setSaving(true);
-    try {
-      await saveRef.current(text);
-      if (pending.current === text) pending.current = null;
-      setError(null);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setSaving(false);
-    }
-  }, []);
+    while (inFlight.current) await inFlight.current;
+    if (current.current.pending === null) return;
+    inFlight.current = saveOnce().finally(() => (inFlight.current = null));
+    await inFlight.current;
+  }, [saveOnce]);
 
   useEffect(() => {
     listenForLeaving();
@@ -72,20 +137,40 @@ export function useSavedText(
 
   const onChange = useCallback(
     (text: string) => {
-      editing.current = true;
+      const c = current.current;
+      c.value = text;
+      c.pending = text;
       setValue(text);
-      draft(text);
-      pending.current = text;
+      writer.write(text, c.base, null, whoRef.current);
       if (timer.current) clearTimeout(timer.current);
       timer.current = setTimeout(() => void flush(), delayMs);
     },
-    [draft, flush, delayMs],
+    [writer, flush, delayMs],
   );
 
-  const flushAndRelease = useCallback(async () => {
-    await flush();
-    editing.current = false;
-  }, [flush]);
+  const onFocus = useCallback(() => {
+    current.current.focused = true;
+  }, []);
 
-  return { value, onChange, flush: flushAndRelease, error, saving };
+  const onBlur = useCallback(async () => {
+    const c = current.current;
+    c.focused = false;
+    await flush();
+    // Changed by another panel while this field had the focus: show it now.
+    if (!c.focused && c.pending === null && versions.current.stored > versions.current.atSave && c.stored !== c.value) {
+      c.base = c.stored;
+      show(c.stored);
+    }
+  }, [flush, show]);
+
+  const retry = useCallback(() => {
+    writer.retry();
+    void flush();
+  }, [writer, flush]);
+
+  const ref = useCallback((el: HTMLTextAreaElement | HTMLInputElement | null) => {
+    element.current = el;
+  }, []);
+
+  return { value, onChange, onFocus, onBlur, flush, retry, error, ref };
 }

@@ -1,11 +1,12 @@
 // Per-criterion assessments: the juror's status (with a reason for an exemption) and observation.
-// Observations are saved as they are typed; their history entry is written when the edit ends
-// (the field loses focus, the panel closes or the next time the evaluation opens), so a crash
-// never loses the text nor its history.
+// Observations are saved after a pause in typing (each keystroke is kept at once as a draft,
+// drafts.ts); their history entry is written when the edit ends (the field loses focus, the panel
+// closes or the next time the evaluation opens), so a crash never loses the text nor its history.
 import { foldForSearch } from '../text/normalize';
 import type { WorkspaceDb } from './db';
 import { WorkspaceRuleError } from './errors';
 import { record } from './history';
+import { mergeTexts } from './merge-text';
 import type { AssessmentRow, AssessmentStatus } from './types';
 
 /** French function words: a quarter of the index entries, and nobody searches for them. */
@@ -70,13 +71,27 @@ export async function setStatus(db: WorkspaceDb, change: StatusChange, who: stri
   });
 }
 
-/** Saves the observation as typed; no history entry until the edit is committed. */
-export async function saveObservation(db: WorkspaceDb, evaluationId: string, criterionId: string, text: string, who: string | null, now = Date.now()): Promise<void> {
-  await db.transaction('rw', db.assessments, db.evaluations, async () => {
+/**
+ * Saves the observation as typed; no history entry until the edit is committed. With `base` (the
+ * stored text the juror's edit started from), a text stored meanwhile by another panel is merged
+ * with this one rather than overwritten. Returns the text now stored.
+ */
+export async function saveObservation(
+  db: WorkspaceDb,
+  evaluationId: string,
+  criterionId: string,
+  typed: string,
+  who: string | null,
+  now = Date.now(),
+  base?: string,
+): Promise<string> {
+  return db.transaction('rw', db.assessments, db.evaluations, async () => {
     const current = (await db.assessments.get([evaluationId, criterionId])) ?? blankAssessment(evaluationId, criterionId);
-    if (current.observation === text) return;
+    const text = base === undefined ? typed : mergeTexts(base, typed, current.observation);
+    if (current.observation === text) return text;
     await touchEvaluation(db, evaluationId, now);
     await db.assessments.put({ ...current, observation: text, words: observationWords(text), updatedAt: now, updatedBy: who });
+    return text;
   });
 }
 

@@ -7,6 +7,7 @@ import type { WorkspaceDb } from './db';
 import { WorkspaceRuleError } from './errors';
 import { newId } from './evaluations';
 import { record, type Change } from './history';
+import { mergeTexts } from './merge-text';
 import type { RgaaAuditRow, RgaaCriterionResult, RgaaResult } from './types';
 
 export interface AuditedPage {
@@ -79,24 +80,29 @@ export interface CriterionEntry {
   result?: RgaaResult;
   /** Unchanged when omitted. */
   comment?: string;
+  /** The stored comment the juror's edit started from: a comment stored since by another panel is merged, not overwritten. */
+  commentBase?: string;
 }
 
-/** The juror sets a criterion's result and/or comment: the entry becomes the juror's. */
-export async function setCriterion(db: WorkspaceDb, page: AuditedPage, entry: CriterionEntry, who: string | null, now = Date.now()): Promise<void> {
-  await db.transaction('rw', db.rgaaAudits, db.evaluations, db.history, async () => {
+/** The juror sets a criterion's result and/or comment: the entry becomes the juror's. Returns the comment now stored. */
+export async function setCriterion(db: WorkspaceDb, page: AuditedPage, entry: CriterionEntry, who: string | null, now = Date.now()): Promise<string> {
+  return db.transaction('rw', db.rgaaAudits, db.evaluations, db.history, async () => {
     const audit = await openInTransaction(db, page, now);
     const before = audit.results[entry.criterion];
+    const stored = before?.comment ?? '';
+    const comment = entry.comment === undefined ? stored : entry.commentBase === undefined ? entry.comment : mergeTexts(entry.commentBase, entry.comment, stored);
     const after: RgaaCriterionResult = {
       result: entry.result ?? before?.result ?? 'NT',
-      comment: entry.comment ?? before?.comment ?? '',
+      comment,
       source: 'juror',
       updatedAt: now,
     };
     const diff = changes(audit.id, audit.evaluationId, entry.criterion, before, after);
-    if (before && !diff.length) return;
+    if (before && !diff.length) return comment;
     // Criterion numbers hold a dot: write the whole map, not a « results.1.1 » key path.
     await db.rgaaAudits.update(audit.id, { results: { ...audit.results, [entry.criterion]: after }, updatedAt: now });
     if (await inEvaluation(db, audit.evaluationId, now)) await record(db, who, now, ...diff);
+    return comment;
   });
 }
 

@@ -4,8 +4,9 @@ import userEvent from '@testing-library/user-event';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { SidePanel } from '@/components/side-panel';
 import { WorkspaceDb } from '@/lib/workspace/db';
-import { recoverDrafts } from '@/lib/workspace/drafts';
+import { recoverDrafts } from '@/lib/workspace/draft-recovery';
 import { historyOf } from '@/lib/workspace/history';
+import { commitObservations } from '@/lib/workspace/assessments';
 import { fixtureCertification } from '../../fixtures/certification';
 
 let db: WorkspaceDb;
@@ -78,7 +79,10 @@ describe('evaluating a candidate in the side panel', () => {
     const evaluation = await createEvaluationThroughForm(user);
     await user.type(screen.getByLabelText('Observation — C1 · critère 1'), 'Dernier mot');
     view.unmount(); // the panel closes before the pause that would save it
-    await recoverDrafts(db); // what the next opening does first
+    // What the next opening does: the drafts of panels gone, then the evaluation's pending history.
+    await recoverDrafts(db, { live: new Set() });
+    await waitFor(async () => expect((await db.assessments.get([evaluation.id, 'tc-k001']))?.observation).toBe('Dernier mot'));
+    await commitObservations(db, evaluation.id, null);
     expect((await db.assessments.get([evaluation.id, 'tc-k001']))?.observation).toBe('Dernier mot');
     expect((await historyOf(db, evaluation.id)).filter((h) => h.field === 'observation').map((h) => h.after)).toEqual(['Dernier mot']);
   });

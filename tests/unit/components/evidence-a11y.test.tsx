@@ -5,6 +5,7 @@ import axe from 'axe-core';
 import { CaptureActions } from '@/components/capture-actions';
 import { EvidenceCaptureDialog } from '@/components/evidence-capture-dialog';
 import { EvidenceList } from '@/components/evidence-list';
+import { DraftsDb } from '@/lib/workspace/drafts';
 
 describe('evidence components', () => {
   it('have no axe violations, errors and confirmation shown (contrast is checked end to end, not in jsdom)', async () => {
@@ -15,6 +16,7 @@ describe('evidence components', () => {
         <EvidenceCaptureDialog
           capture={{ kind: 'quote', quote: 'Ligne 1\nLigne 2', url: 'https://atelier-brume.fr/', pageTitle: 'Atelier Brume', capturedAt: 1 }}
           criteria={[{ id: 'tc-k001', label: 'C1 · critère 1', text: 'Les sources de la veille sont diversifiées et fiables' }]}
+          draft={{ drafts: new DraftsDb(`a11y-${crypto.randomUUID()}`), field: { kind: 'caption', evaluationId: 'v', evidenceKey: 'capture:1' }, who: null }}
           onSave={vi.fn()}
           onCancel={vi.fn()}
         />

@@ -3,6 +3,7 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { EvidenceCaptureDialog, type EvidenceCriterionChoice } from '@/components/evidence-capture-dialog';
 import { WorkspaceRuleError } from '@/lib/workspace/errors';
+import { DraftsDb } from '@/lib/workspace/drafts';
 
 const criteria: EvidenceCriterionChoice[] = [
   { id: 'tc-k001', label: 'C1 · critère 1', text: 'Les sources de la veille sont diversifiées et fiables' },
@@ -13,10 +14,13 @@ const criteria: EvidenceCriterionChoice[] = [
 const capturedAt = Date.UTC(2024, 2, 14, 10, 5, 9);
 const quote = { kind: 'quote' as const, quote: 'Livraison offerte\ndès 49 €  (hors DOM)', url: 'https://atelier-brume.fr/cgv/', pageTitle: 'Conditions générales de vente', capturedAt };
 
+// Where the caption's draft goes (the evaluation view gives the workspace's).
+const draft = () => ({ drafts: new DraftsDb(`dialog-${crypto.randomUUID()}`), field: { kind: 'caption' as const, evaluationId: 'v', evidenceKey: 'capture:1' }, who: null });
+
 function setup(props: Partial<Parameters<typeof EvidenceCaptureDialog>[0]> = {}) {
   const onSave = vi.fn();
   const onCancel = vi.fn();
-  render(<EvidenceCaptureDialog capture={quote} criteria={criteria} onSave={onSave} onCancel={onCancel} {...props} />);
+  render(<EvidenceCaptureDialog capture={quote} criteria={criteria} draft={draft()} onSave={onSave} onCancel={onCancel} {...props} />);
   return { onSave, onCancel, dialog: screen.getByRole('dialog'), user: userEvent.setup() };
 }
 
@@ -117,7 +121,7 @@ describe('EvidenceCaptureDialog with a screenshot or a link', () => {
   it('shows the screenshot through an object URL, described, and revokes it when closed', async () => {
     const image = new Blob(['png'], { type: 'image/png' });
     const shot = { kind: 'screenshot' as const, image, url: 'https://atelier-brume.fr/', pageTitle: 'Atelier Brume', capturedAt };
-    const { unmount } = render(<EvidenceCaptureDialog capture={shot} criteria={criteria} onSave={vi.fn()} onCancel={vi.fn()} />);
+    const { unmount } = render(<EvidenceCaptureDialog capture={shot} criteria={criteria} draft={draft()} onSave={vi.fn()} onCancel={vi.fn()} />);
     const img = await screen.findByRole('img');
     expect(img.getAttribute('src')).toBe('blob:grille/1');
     expect(img.getAttribute('alt')).toMatch(/^Capture d'écran de la page « Atelier Brume », 14 mars 2024 à/);
@@ -128,7 +132,7 @@ describe('EvidenceCaptureDialog with a screenshot or a link', () => {
 
   it('shows a link capture with its address as text', () => {
     const link = { kind: 'link' as const, url: 'https://www.instagram.com/atelier.brume/', pageTitle: '', capturedAt };
-    render(<EvidenceCaptureDialog capture={link} criteria={criteria} onSave={vi.fn()} onCancel={vi.fn()} />);
+    render(<EvidenceCaptureDialog capture={link} criteria={criteria} draft={draft()} onSave={vi.fn()} onCancel={vi.fn()} />);
     expect(screen.getByText('Lien')).toBeTruthy();
     expect(screen.getByText('https://www.instagram.com/atelier.brume/')).toBeTruthy();
     expect(screen.getByText('(sans titre)')).toBeTruthy();

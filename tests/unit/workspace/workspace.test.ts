@@ -6,7 +6,7 @@ import { addEvidence, removeEvidence, updateEvidence } from '@/lib/workspace/evi
 import { setDecision } from '@/lib/workspace/decisions';
 import { historyOf } from '@/lib/workspace/history';
 import { summarizeBloc } from '@/lib/workspace/summaries';
-import { recoverDrafts, writeDraft, pendingDrafts } from '@/lib/workspace/drafts';
+import { recoverDrafts } from '@/lib/workspace/draft-recovery';
 import { storageErrorMessage } from '@/lib/workspace/errors';
 import { fixtureCertification } from '../../fixtures/certification';
 
@@ -165,15 +165,17 @@ describe('summaries', () => {
   });
 });
 
-describe('drafts', () => {
-  it('recovers what was typed before the panel closed, with its history', async () => {
+describe('drafts an earlier Grille kept in localStorage', () => {
+  it('are saved once, with their history, and removed', async () => {
     const id = await createEvaluation(db, base, null);
-    writeDraft({ evaluationId: id, criterionId: 'tc-k001', text: 'Tapé juste avant la fermeture', who: 'N', at: 9000 });
-    writeDraft({ evaluationId: 'gone', criterionId: 'tc-k001', text: 'orphelin', who: 'N', at: 9000 });
-    expect(await recoverDrafts(db)).toBe(1);
+    const legacy = (evaluationId: string, text: string) =>
+      localStorage.setItem(`grille:draft:${evaluationId}:tc-k001`, JSON.stringify({ evaluationId, criterionId: 'tc-k001', text, who: 'N', at: Date.now() + 1000 }));
+    legacy(id, 'Tapé juste avant la fermeture');
+    legacy('gone', 'orphelin');
+    expect(await recoverDrafts(db, { live: new Set() })).toBe(1);
     expect((await db.assessments.get([id, 'tc-k001']))!.observation).toBe('Tapé juste avant la fermeture');
     expect((await historyOf(db, id)).filter((h) => h.field === 'observation').map((h) => h.after)).toEqual(['Tapé juste avant la fermeture']);
-    expect(pendingDrafts()).toEqual([]);
+    expect(Object.keys(localStorage).filter((k) => k.startsWith('grille:draft:'))).toEqual([]);
   });
 });
 

@@ -1,0 +1,1 @@
+// A service worker only so that the driver can learn the extension id.
