@@ -3,7 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { t } from '@/lib/i18n';
 import { useSavedText } from '@/lib/hooks/use-saved-text';
 import type { WorkspaceDb } from '@/lib/workspace/db';
-import { gapTextsOf, setGapText } from '@/lib/workspace/gap-texts';
+import { gapTextsOf, looksLikeRncp, RNCP_ITEM_ID, setGapText } from '@/lib/workspace/gap-texts';
 import type { GapTextRow } from '@/lib/workspace/types';
 import { StorageError } from './storage-error';
 
@@ -42,6 +42,45 @@ export function GapText({ itemId }: { itemId: string }) {
         {t('gapText')}
       </label>
       <textarea id={`gap-${ids}`} rows={2} value={field.value} onChange={(e) => field.onChange(e.currentTarget.value)} onBlur={() => void field.flush()} />
+      <StorageError error={field.error} onRetry={() => void field.flush()} />
+    </div>
+  );
+}
+
+/**
+ * The certification's RNCP code: the référentiel's own when it states one; otherwise a field where
+ * the jury enters it (kept with the jury's other texts for this certification, printed on the
+ * record as entered by the jury). A code of an unusual shape is kept as typed, with a hint.
+ */
+export function RncpCode({ stated }: { stated: string | null }) {
+  const context = useContext(GapTextsContext);
+  const ids = useId();
+  const stored = context?.texts.get(RNCP_ITEM_ID)?.text ?? '';
+  const field = useSavedText(
+    stored,
+    useCallback(async (text: string) => context?.save(RNCP_ITEM_ID, text), [context]),
+    useCallback(() => undefined, []),
+  );
+  if (stated) return <p className="source">{t('rncpStated', stated)}</p>;
+  if (!context) return null;
+  const odd = field.value.trim() !== '' && !looksLikeRncp(field.value);
+  return (
+    <div className="rncp-code">
+      <label htmlFor={`rncp-${ids}`}>{t('rncpEntered')}</label>
+      <input
+        id={`rncp-${ids}`}
+        value={field.value}
+        autoComplete="off"
+        spellCheck={false}
+        aria-describedby={odd ? `rncp-hint-${ids}` : undefined}
+        onChange={(e) => field.onChange(e.currentTarget.value)}
+        onBlur={() => void field.flush()}
+      />
+      {odd && (
+        <p id={`rncp-hint-${ids}`} className="hint">
+          {t('rncpShape')}
+        </p>
+      )}
       <StorageError error={field.error} onRetry={() => void field.flush()} />
     </div>
   );
