@@ -7,10 +7,12 @@
 // Run with `npm run bench:ai`.
 import { readFileSync } from 'node:fs';
 import { withProjectModules } from './ai-tokens/load-modules.mjs';
+import { progress } from './common.mjs';
 
 const FACTS = new URL('../tests/fixtures/ai/sample-home.facts.json', import.meta.url);
 const CONFIG = { provider: 'other', baseUrl: 'http://127.0.0.1:1/v1', model: 'bench', apiKey: '', pseudonymise: true, timeoutMs: 120_000 };
 
+progress('chargement des modules de Grille (Vite)');
 const rows = await withProjectModules(async (load) => {
   const { prepareRequest } = await load('/lib/ai/prepare.ts');
   const { estimateTokens, estimateMessagesTokens } = await load('/lib/ai/tokens.ts');
@@ -21,6 +23,7 @@ const rows = await withProjectModules(async (load) => {
   const findings = allFindings(facts);
 
   return bundledCertifications.map((certification) => {
+    progress(`${certification.id} : demande groupée et demandes critère par critère`);
     const bloc = [...certification.blocs].sort((a, b) => b.criteria.length - a.criteria.length)[0];
     const criteria = criteriaInBloc(certification, bloc);
     const request = { mode: 'jury', certification, bloc, criteria, snapshot: facts.snapshot, findings, candidateName: 'Camille Roche' };

@@ -7,12 +7,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import { CHROMIUM, ensureChromium, ensureDependencies, must, root } from '../scripts/setup.mjs';
+import { CHROMIUM, ensureChromium, ensureDependencies, root } from '../scripts/setup.mjs';
+import { ensureBuilt, envInt, median, p90, progress } from './common.mjs';
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 25);
+const RUNS = envInt('BENCH_RUNS', 25);
 ensureDependencies();
 ensureChromium();
-must('npx', ['wxt', 'build']);
+ensureBuilt();
 const build = join(root, '.output/chrome-mv3');
 
 // --- sizes ---------------------------------------------------------------------------------
@@ -72,6 +73,7 @@ async function timeToCriteria(page, url) {
   return page.evaluate(() => performance.now());
 }
 
+progress('mise en route : 3 ouvertures de chaque, non comptées');
 const page = await context.newPage();
 const panelUrl = `chrome-extension://${id}/sidepanel.html`;
 const staticUrl = `chrome-extension://${id}/bench-static.html`;
@@ -82,6 +84,7 @@ for (let i = 0; i < 3; i++) {
 const panel = [];
 const baseline = [];
 for (let i = 0; i < RUNS; i++) {
+  if (i % 5 === 0) progress(`ouvertures alternées ${i + 1} à ${Math.min(i + 5, RUNS)} sur ${RUNS}`);
   panel.push(await timeToCriteria(page, panelUrl));
   baseline.push(await timeToCriteria(page, staticUrl));
 }
@@ -93,8 +96,6 @@ await context.close();
 rmSync(dir, { recursive: true, force: true });
 rmSync(profile, { recursive: true, force: true });
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const p90 = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.9)];
 console.log(`\nOuverture du panneau → critères du premier bloc visibles (${RUNS} mesures alternées, ms depuis le début de la navigation)`);
 console.log(`certification : ${cert.title} — bloc ${bloc.code}, ${bloc.criteria.length} critères (${criteriaShown} affichés) ; ${certs.length} référentiels chargés`);
 console.log(`panneau Grille      médiane ${median(panel).toFixed(1)} ms   p90 ${p90(panel).toFixed(1)} ms`);

@@ -11,15 +11,9 @@ import { extname, join, normalize } from 'node:path';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
 import { CHROMIUM, chromiumVersion, ensureChromium, ensureDependencies, root } from '../scripts/setup.mjs';
+import { envInt, median, p90, progress, ratio } from './common.mjs';
 
-const env = (name, fallback) => {
-  const value = Number(process.env[name] ?? fallback);
-  if (!Number.isInteger(value) || value < 1) {
-    console.error(`${name} doit être un entier positif (reçu : ${process.env[name]})`);
-    process.exit(1);
-  }
-  return value;
-};
+const env = envInt;
 const config = {
   candidates: env('BENCH_CANDIDATES', 500),
   criteria: env('BENCH_CRITERIA', 120),
@@ -103,20 +97,24 @@ const cleanup = async () => {
 };
 
 // --- formatting ----------------------------------------------------------------------------------
-const sorted = (xs) => [...xs].sort((a, b) => a - b);
-const median = (xs) => sorted(xs)[Math.floor(xs.length / 2)];
-const p90 = (xs) => sorted(xs)[Math.min(xs.length - 1, Math.floor(xs.length * 0.9))];
 const n = (x) => Math.round(x).toLocaleString('fr-FR');
 const ms = (x) => `${x.toFixed(x < 10 ? 2 : 1)} ms`;
 const s = (x) => `${(x / 1000).toFixed(2)} s`;
 const mb = (x) => `${(x / 1048576).toFixed(1)} Mo`;
-const ratio = (a, b) => `×${(a / b).toFixed(2)}`;
-const progress = (step) => console.error(`  … ${step} (${elapsed()})`);
 
 try {
   // --- the season ------------------------------------------------------------------------------
   progress('génération de la saison');
   const { season } = await openPage();
+
+  progress('vérification de la référence : mêmes magasins et index que la base de Grille');
+  const baseline = await call('checkBaseline');
+  if (baseline.differences.length) {
+    console.error('✗ La base de référence (IndexedDB brut) diffère de celle que Dexie construit à partir de SCHEMA_VERSIONS :');
+    for (const line of baseline.differences) console.error(`  ${line}`);
+    throw new Error('référence non conforme : les mesures ne compareraient pas le même travail');
+  }
+  progress(`référence conforme : ${baseline.stores} magasins, mêmes clés et index`);
 
   progress(`saisie réelle de ${REPLAY} évaluation(s) par les fonctions de Grille`);
   const replay = await call('replay', REPLAY);

@@ -136,7 +136,9 @@ export function BackupActions({ db, evaluationId, who, certifications, onImporte
               <legend>{pick(M.conflictLegend)}</legend>
               <ul>
                 {summary.conflicts.map((c) => (
-                  <li key={c.evaluationId}>{c.candidateName || c.evaluationId}</li>
+                  <li key={c.evaluationId}>
+                    {c.candidateName || pick(M.unnamedCandidate)} — {c.certificationTitle}
+                  </li>
                 ))}
               </ul>
               {(['skip', 'replace', 'copy'] as const).map((mode) => (

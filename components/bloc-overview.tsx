@@ -1,6 +1,6 @@
 import { t } from '@/lib/i18n';
 import type { Bloc, Certification } from '@/lib/referentiels/schema';
-import { GapText } from './gap-text';
+import { GapText, RncpCode } from './gap-text';
 
 /** Bloc title, how it is evaluated and its competencies, as the document states them. */
 export function BlocOverview({ certification, bloc }: { certification: Certification; bloc: Bloc }) {
@@ -13,9 +13,10 @@ export function BlocOverview({ certification, bloc }: { certification: Certifica
         {bloc.optional && <span className="badge"> {t('blocOption')}</span>}
       </h2>
       <p className="source">
-        {t('dataVersion', certification.sourceFile, String(certification.dataVersion))}
+        {t('dataVersion', certification.title, String(certification.dataVersion))}
         {certification.titleSource === 'inferred' && ` — ${t('titleInferred')}`}
       </p>
+      <RncpCode stated={certification.rncp} />
       {bloc.evaluations.map((evaluation, i) => {
         const codes = evaluation.competencyIds.map((id) => codeOf.get(id) ?? id);
         const covers =

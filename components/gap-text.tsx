@@ -4,7 +4,7 @@ import { t } from '@/lib/i18n';
 import { useSavedText } from '@/lib/hooks/use-saved-text';
 import type { WorkspaceDb } from '@/lib/workspace/db';
 import { draftsOf, type DraftField, type DraftsDb } from '@/lib/workspace/drafts';
-import { gapTextsOf, setGapText } from '@/lib/workspace/gap-texts';
+import { gapTextsOf, looksLikeRncp, RNCP_ITEM_ID, setGapText } from '@/lib/workspace/gap-texts';
 import type { GapTextRow } from '@/lib/workspace/types';
 import { StorageError } from './storage-error';
 
@@ -63,6 +63,53 @@ function GapTextField({ context, itemId, stored, id }: { context: GapTexts; item
         onFocus={field.onFocus}
         onBlur={() => void field.onBlur()}
       />
+      <StorageError error={field.error} onRetry={field.retry} />
+    </div>
+  );
+}
+
+/**
+ * The certification's RNCP code: the référentiel's own when it states one; otherwise a field where
+ * the jury enters it (kept with the jury's other texts for this certification, printed on the
+ * record as entered by the jury). A code of an unusual shape is kept as typed, with a hint.
+ */
+export function RncpCode({ stated }: { stated: string | null }) {
+  const context = useContext(GapTextsContext);
+  if (stated) return <p className="source">{t('rncpStated', stated)}</p>;
+  if (!context) return null;
+  return <RncpField context={context} stored={context.texts.get(RNCP_ITEM_ID)?.text ?? ''} />;
+}
+
+function RncpField({ context, stored }: { context: GapTexts; stored: string }) {
+  const ids = useId();
+  const { save } = context;
+  const field = useSavedText({
+    stored,
+    save: useCallback((text: string, base: string) => save(RNCP_ITEM_ID, text, base), [save]),
+    drafts: context.drafts,
+    field: context.field(RNCP_ITEM_ID),
+    who: context.who,
+  });
+  const odd = field.value.trim() !== '' && !looksLikeRncp(field.value);
+  return (
+    <div className="rncp-code">
+      <label htmlFor={`rncp-${ids}`}>{t('rncpEntered')}</label>
+      <input
+        id={`rncp-${ids}`}
+        ref={field.ref}
+        value={field.value}
+        autoComplete="off"
+        spellCheck={false}
+        aria-describedby={odd ? `rncp-hint-${ids}` : undefined}
+        onChange={(e) => field.onChange(e.currentTarget.value)}
+        onFocus={field.onFocus}
+        onBlur={() => void field.onBlur()}
+      />
+      {odd && (
+        <p id={`rncp-hint-${ids}`} className="hint">
+          {t('rncpShape')}
+        </p>
+      )}
       <StorageError error={field.error} onRetry={field.retry} />
     </div>
   );

@@ -2,9 +2,9 @@
 // installs the npm dependencies (npm ci) when they are missing or stale, and Debian's Chromium
 // with its French locale when absent. Uses only Node's standard library: it runs before npm ci.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { installedFromLock, nodeSupported } from './preflight.mjs';
 
 export const root = fileURLToPath(new URL('..', import.meta.url));
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -24,15 +24,19 @@ export function must(command, args, options = {}) {
   }
 }
 
-/** npm ci, unless node_modules was installed from this very package-lock.json. */
+/** Stops with a French message on a Node.js Grille does not run on, before anything is installed. */
+export function ensureNode() {
+  if (nodeSupported(process.versions.node)) return;
+  console.error(`Node.js ${process.versions.node} ne convient pas : Grille demande Node.js 20.19 ou plus récent en version 20, ou 22.12 ou plus récent (testée avec Node.js 20.20).`);
+  process.exit(1);
+}
+
+/** npm ci, unless node_modules was installed from this very package-lock.json (always in CI: a clean install). */
 export function ensureDependencies() {
-  const lock = readFileSync(new URL('../package-lock.json', import.meta.url));
-  const hash = createHash('sha256').update(lock).digest('hex');
-  const stamp = new URL('../node_modules/.grille-lock-hash', import.meta.url);
-  if (process.env.CI !== 'true' && existsSync(stamp) && readFileSync(stamp, 'utf8') === hash) return;
+  ensureNode();
+  if (process.env.CI !== 'true' && installedFromLock(root)) return;
   console.log('→ npm ci');
   must('npm', ['ci', '--no-audit', '--no-fund']);
-  writeFileSync(stamp, hash);
 }
 
 /** Debian's chromium (and chromium-l10n, so Grille shows in French) when absent. */

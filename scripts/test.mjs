@@ -10,6 +10,7 @@ ensureDependencies();
 ensureChromium();
 ensureLibreOffice();
 ensureFirefox();
+console.log(`Node.js : ${process.version}`);
 console.log(`Chromium : ${chromiumVersion()}`);
 console.log(`Firefox : ${firefoxVersion()}`);
 console.log(`LibreOffice : ${libreOfficeVersion()}`);

@@ -1,6 +1,8 @@
 // A large, realistic candidate page for the analysis benchmark: a shop's catalogue with
-// headings, paragraphs, product cards (images with and without alt), links, a form, a table and
-// a consent banner — about `target` elements in all. Deterministic (no randomness).
+// headings, paragraphs, product cards (images with and without alt, a quantity field outside any
+// form), links, a « back in stock » form every fifth collection, a contact form, a table and a
+// consent banner — about `target` elements in all, every kind growing with the page (so that a
+// collector slower than the page shows). Deterministic (no randomness).
 export function largePage(target = 10_000) {
   const parts = [];
   let elements = 0;
@@ -18,10 +20,15 @@ export function largePage(target = 10_000) {
     let count = 4;
     for (let i = 0; i < 10; i++) {
       const alt = i % 3 === 0 ? '' : ` alt="Bougie ${section}-${i}"`;
-      html += `<li class="product"><a href="/produit/${section}-${i}/"><img src="data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7" width="120" height="120"${alt}><h3>Bougie ${section}-${i}</h3></a><p class="price">${(12 + i).toFixed(2)} €</p><button type="button">Ajouter au panier</button></li>`;
-      count += 6;
+      html += `<li class="product"><a href="/produit/${section}-${i}/"><img src="data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7" width="120" height="120"${alt}><h3>Bougie ${section}-${i}</h3></a><p class="price">${(12 + i).toFixed(2)} €</p>${i % 5 === 0 ? `<input type="number" name="quantite" value="1" aria-label="Quantité">` : ''}<button type="button">Ajouter au panier</button></li>`;
+      count += i % 5 === 0 ? 7 : 6;
     }
-    html += '</ul></section>';
+    html += '</ul>';
+    if (section % 5 === 0) {
+      html += `<form action="/alerte/"><label for="alerte-${section}">E-mail pour être prévenu du retour en stock</label><input id="alerte-${section}" type="email" name="email"><button>M'alerter</button></form>`;
+      count += 4;
+    }
+    html += '</section>';
     add(html, count);
   }
   add('<form action="/contact/"><label for="email">E-mail</label><input id="email" type="email" name="email"><input type="text" name="telephone" placeholder="Téléphone"><label><input type="checkbox" name="newsletter" checked> Recevoir la newsletter</label><button>Envoyer</button></form>', 8);

@@ -8,7 +8,7 @@ import { listEvaluations } from '../../lib/workspace/evaluations';
 import { evidenceOf } from '../../lib/workspace/evidence';
 import { historyOf } from '../../lib/workspace/history';
 import type { AssessmentRow, EvaluationRow } from '../../lib/workspace/types';
-import { createRawDatabase, deleteDatabase, openRawDatabase, rawListEvaluations, rawOpenEvaluation, rawPutAll, rawSearchEvaluation, rawSearchObservations, STORES, type OpenedEvaluation } from './raw';
+import { createRawDatabase, deleteDatabase, describeSchema, openRawDatabase, rawListEvaluations, rawOpenEvaluation, rawPutAll, rawSearchEvaluation, rawSearchObservations, STORES, type OpenedEvaluation } from './raw';
 import { emptyRows, evaluationScript, replay, rng, rowCount, simulate, type EvaluationScript, type SeasonConfig, type SeasonRows } from './season';
 
 const GRILLE_DB = 'grille-bench-workspace';
@@ -159,6 +159,26 @@ const api = {
     const byKind: Record<string, number[]> = {};
     for (const d of durations) (byKind[d.kind] ??= []).push(d.ms);
     return { evaluations: count, actions: durations.length, totalMs, durations: durations.map((d) => d.ms), byKind, historyRows, mismatches };
+  },
+
+  /**
+   * The baseline's own check: the database it builds without Dexie has exactly the stores, keys
+   * and indexes Dexie builds from SCHEMA_VERSIONS. Returns the lines that differ (none when alike).
+   */
+  async checkBaseline() {
+    must();
+    await closeAll();
+    const grille = new WorkspaceDb(GRILLE_DB);
+    await grille.open();
+    grille.close();
+    const fromDexie = await openRawDatabase(GRILLE_DB);
+    const raw = await createRawDatabase(RAW_DB);
+    const a = describeSchema(fromDexie);
+    const b = describeSchema(raw);
+    fromDexie.close();
+    raw.close();
+    await closeAll();
+    return { stores: a.length, differences: [...a.filter((l) => !b.includes(l)).map((l) => `Grille  ${l}`), ...b.filter((l) => !a.includes(l)).map((l) => `brut    ${l}`)] };
   },
 
   /** Loads the whole simulated season into an empty origin, through Dexie or raw IndexedDB. */

@@ -38,14 +38,29 @@ export function deleteDatabase(name: string) {
   });
 }
 
+/**
+ * The stores as Grille's database has them after its last version: each version adds stores or
+ * redefines some (Dexie keeps the others as they were) and `null` deletes one, so every version
+ * is folded in order — a version that adds a store never breaks the baseline.
+ */
+export function currentStores(versions: readonly { stores: Record<string, string | null> }[] = SCHEMA_VERSIONS): Record<string, string> {
+  const stores: Record<string, string> = {};
+  for (const { stores: declared } of versions) {
+    for (const [name, spec] of Object.entries(declared)) {
+      if (spec === null) delete stores[name];
+      else stores[name] = spec;
+    }
+  }
+  return stores;
+}
+
 /** A new database with Grille's stores and indexes, created without Dexie. */
 export function createRawDatabase(name: string): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
     const req = indexedDB.open(name, 1);
     req.onupgradeneeded = () => {
       const db = req.result;
-      const last = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!;
-      for (const [storeName, spec] of Object.entries(last.stores)) {
+      for (const [storeName, spec] of Object.entries(currentStores())) {
         const [primary, ...indexes] = spec.split(',').map(parseIndex);
         const store = db.createObjectStore(storeName, { keyPath: primary!.keyPath, autoIncrement: primary!.auto });
         for (const idx of indexes) store.createIndex(idx.name, idx.keyPath, { unique: idx.unique, multiEntry: idx.multiEntry });
@@ -53,6 +68,20 @@ export function createRawDatabase(name: string): Promise<IDBDatabase> {
     };
     req.onsuccess = () => resolve(req.result);
     req.onerror = () => reject(req.error);
+  });
+}
+
+/** Every store of a database with its key and indexes, one line each: two databases built alike describe alike. */
+export function describeSchema(db: IDBDatabase): string[] {
+  const tx = db.transaction([...db.objectStoreNames], 'readonly');
+  const key = (k: string | string[] | null) => JSON.stringify(k);
+  return [...db.objectStoreNames].sort().map((name) => {
+    const store = tx.objectStore(name);
+    const indexes = [...store.indexNames].sort().map((i) => {
+      const index = store.index(i);
+      return `${i}=${key(index.keyPath)}${index.unique ? ' unique' : ''}${index.multiEntry ? ' multiEntry' : ''}`;
+    });
+    return `${name}: key ${key(store.keyPath)}${store.autoIncrement ? ' auto' : ''}; ${indexes.join(', ')}`;
   });
 }
 

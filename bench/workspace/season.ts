@@ -411,7 +411,7 @@ export function simulate(script: EvaluationScript, rows: SeasonRows): void {
     } else if (a.kind === 'evidence') {
       const row: EvidenceRow = {
         id: ids.evidence[evidenceIndex++]!, evaluationId: evaluation.id, kind: a.input.kind, url: a.input.url, pageTitle: a.input.pageTitle, capturedAt: a.input.capturedAt,
-        quote: a.input.quote ?? null, image: null, note: a.input.note ?? '', criterionIds: [...new Set(a.input.criterionIds)], createdBy: a.who,
+        quote: a.input.quote ?? null, image: null, finding: a.input.finding ?? null, note: a.input.note ?? '', criterionIds: [...new Set(a.input.criterionIds)], createdBy: a.who,
       };
       evaluation.updatedAt = a.at;
       rows.evidence.push(row);

@@ -22,6 +22,7 @@ export const M = {
   importConfirm: x('Importer', 'Import'),
   cancel: x('Annuler', 'Cancel'),
   conflictLegend: x('Ces évaluations existent déjà ici. Que faire ?', 'These evaluations already exist here. What should happen?'),
+  unnamedCandidate: x('(sans nom)', '(no name)'),
   conflictSkip: x('Les ignorer (garder celles d’ici)', 'Skip them (keep the ones here)'),
   conflictReplace: x('Les remplacer par celles du fichier (l’historique d’ici est gardé)', 'Replace them with the file’s (the history here is kept)'),
   conflictCopy: x('Les importer comme copies', 'Import them as copies'),

@@ -43,6 +43,8 @@ export interface EvaluationConflict {
   evaluationId: string;
   candidateName: string;
   certificationId: string;
+  /** What the juror knows the certification by (its id stays for the code). */
+  certificationTitle: string;
 }
 
 /** Evaluations of the file already present here: the juror chooses to skip, replace or copy them. */
@@ -52,9 +54,9 @@ export class ImportConflictError extends ImportError {
     super(
       'conflict',
       `${conflicts.length === 1 ? 'Une évaluation de ce fichier existe' : `${conflicts.length} évaluations de ce fichier existent`} déjà ici : ${conflicts
-        .map((c) => c.candidateName || c.evaluationId)
+        .map((c) => c.candidateName || '(sans nom)')
         .join(', ')}. Choisissez de les ignorer, de les remplacer ou de les importer comme copies.`,
-      conflicts.map((c) => `${c.candidateName || '(sans nom)'} — ${c.certificationId} (${c.evaluationId})`),
+      conflicts.map((c) => `${c.candidateName || '(sans nom)'} — ${c.certificationTitle}`),
     );
   }
 }

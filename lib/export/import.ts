@@ -177,7 +177,7 @@ export async function planImport(db: WorkspaceDb, envelope: Envelope, options: P
   const present = await db.evaluations.bulkGet(data.evaluations.map((e) => e.id));
   const conflicts = data.evaluations
     .filter((_, i) => present[i])
-    .map((e) => ({ evaluationId: e.id, candidateName: names.get(e.candidateId) ?? '', certificationId: e.certificationId }));
+    .map((e) => conflictOf(e, names, referentiels));
   const heldElsewhere = async (list: readonly { id: string; evaluationId: string }[], local: (ids: string[]) => Promise<({ evaluationId: string } | undefined)[]>) => {
     const rows = list.filter((r) => r.evaluationId !== '');
     const here = rows.length ? await local(rows.map((r) => r.id)) : [];
@@ -199,6 +199,16 @@ export async function planImport(db: WorkspaceDb, envelope: Envelope, options: P
     screenshots: data.evidence.filter((e) => e.image).length,
     conflicts,
   };
+}
+
+/** An evaluation of the file already here, named as the juror knows it: candidate and certification title. */
+function conflictOf(
+  e: { id: string; candidateId: string; certificationId: string; referentielVersion: number },
+  names: ReadonlyMap<string, string>,
+  referentiels: ReadonlyMap<string, { title: string | null }>,
+): EvaluationConflict {
+  const title = referentiels.get(`${e.certificationId}\u0000${e.referentielVersion}`)?.title;
+  return { evaluationId: e.id, candidateName: names.get(e.candidateId) ?? '', certificationId: e.certificationId, certificationTitle: title ?? e.certificationId };
 }
 
 export interface ImportOptions extends PlanOptions {
@@ -224,7 +234,8 @@ const signature = (h: HistoryEntry) => JSON.stringify([h.evaluationId, h.entity,
 
 /** Writes a validated envelope, all or nothing. */
 export async function importBackup(db: WorkspaceDb, envelope: Envelope, options: ImportOptions): Promise<ImportResult> {
-  await planImport(db, envelope, options);
+  const plan = await planImport(db, envelope, options);
+  const referentiels = new Map(plan.referentiels.map((r) => [`${r.id}\u0000${r.dataVersion}`, r]));
   const now = options.now ?? Date.now();
   // Decode screenshots before the transaction: it would close on a non-database await.
   const rows = fromEnvelopeData(envelope.data);
@@ -238,7 +249,7 @@ export async function importBackup(db: WorkspaceDb, envelope: Envelope, options:
     const present = await db.evaluations.bulkGet(rows.evaluations.map((e) => e.id));
     const conflicts = rows.evaluations.filter((_, i) => present[i]);
     if (conflicts.length && !options.conflict)
-      throw new ImportConflictError(conflicts.map((e) => ({ evaluationId: e.id, candidateName: names.get(e.candidateId) ?? '', certificationId: e.certificationId })));
+      throw new ImportConflictError(conflicts.map((e) => conflictOf(e, names, referentiels)));
     const mode = new Map(rows.evaluations.map((e, i) => [e.id, present[i] ? options.conflict! : ('add' as const)]));
 
     // Candidates: a local one is kept (its name may have been corrected here) unless replacing.

@@ -53,8 +53,9 @@ export const DOC = {
   certification: x('Certification', 'Certification'),
   rncp: x('Code RNCP', 'RNCP code'),
   noRncp: x('non indiqué', 'not stated'),
+  rncpByJury: x('indiqué par le jury, absent du référentiel', 'entered by the jury, not stated in the référentiel'),
   referentiel: x('Référentiel', 'Référentiel'),
-  version: (v: number) => x(`version ${v} des données du référentiel`, `référentiel data version ${v}`),
+  version: (v: number) => x(`version ${v}`, `version ${v}`),
   versionMismatch: (used: number, loaded: number) =>
     x(
       `évaluation faite sur la version ${used} ; textes ci-dessous tirés de la version ${loaded} chargée dans Grille`,

@@ -28,8 +28,8 @@ export function identification(record: Pick<EvaluationRecord, 'certification' | 
       : tr(DOC.versionMismatch(record.referentielVersion, record.loadedVersion), lang);
   return [
     p(b(`${tr(DOC.certification, lang)}${sep(lang)}`), cert.title),
-    p(b(`${tr(DOC.rncp, lang)}${sep(lang)}`), cert.rncp ?? tr(DOC.noRncp, lang)),
-    p(b(`${tr(DOC.referentiel, lang)}${sep(lang)}`), `${version} (${cert.sourceFile})`),
+    p(b(`${tr(DOC.rncp, lang)}${sep(lang)}`), cert.rncp ? `${cert.rncp}${cert.rncpByJury ? ` (${tr(DOC.rncpByJury, lang)})` : ''}` : tr(DOC.noRncp, lang)),
+    p(b(`${tr(DOC.referentiel, lang)}${sep(lang)}`), version),
   ];
 }
 

@@ -12,7 +12,7 @@ import { assessmentsOf } from '@/lib/workspace/assessments';
 import type { WorkspaceDb } from '@/lib/workspace/db';
 import { decisionsOf } from '@/lib/workspace/decisions';
 import { evidenceOf } from '@/lib/workspace/evidence';
-import { gapTextsOf } from '@/lib/workspace/gap-texts';
+import { gapTextsOf, rncpCode } from '@/lib/workspace/gap-texts';
 import { auditsOf } from '@/lib/workspace/rgaa-audits';
 import { summarizeBloc, type StatusCounts } from '@/lib/workspace/summaries';
 import type {
@@ -141,7 +141,8 @@ export interface EvaluationRecord {
   mode: EvaluationMode;
   candidate: { id: string; name: string; email: string | null };
   jurors: { name: string; external: boolean }[];
-  certification: { id: string; title: string; rncp: string | null; sourceFile: string };
+  /** `rncp` is the référentiel's code, else the one the jury entered (`rncpByJury`). */
+  certification: { id: string; title: string; rncp: string | null; rncpByJury: boolean };
   /** The référentiel version the evaluation was made against… */
   referentielVersion: number;
   /** …and the one whose texts are shown (the same unless it is no longer loaded). */
@@ -326,12 +327,13 @@ export async function buildEvaluationRecord(
       };
     });
 
+  const rncp = rncpCode(certification, gapTexts);
   return {
     evaluationId,
     mode: evaluation.mode,
     candidate: { id: evaluation.candidateId, name: candidate?.name ?? '', email: candidate?.email ?? null },
     jurors: evaluation.jurors.map((j) => ({ name: j.name, external: j.external })),
-    certification: { id: certification.id, title: certification.title, rncp: certification.rncp, sourceFile: certification.sourceFile },
+    certification: { id: certification.id, title: certification.title, rncp: rncp.code, rncpByJury: rncp.byJury },
     referentielVersion: evaluation.referentielVersion,
     loadedVersion: certification.dataVersion,
     deliverables: evaluation.deliverables.map((d) => ({ label: d.label, url: d.url, kind: d.kind })),

@@ -275,6 +275,17 @@ describe('sample site pages', () => {
     }
   });
 
+  it('draws its logo whole: the name « Atelier Brume » is fitted inside the picture, whatever serif font the browser has', () => {
+    const svg = fs.readFileSync(path.join(SITE_DIR, 'wp-content/themes/brume/assets/img/logo.svg'), 'utf8');
+    const doc = new JSDOM(svg).window.document;
+    const [, , width] = doc.querySelector('svg')!.getAttribute('viewBox')!.split(/\s+/).map(Number);
+    const text = doc.querySelector('text')!;
+    expect(text.textContent).toBe('Atelier Brume');
+    // Without textLength the text takes the width of whichever font is installed (Georgia is not on Linux).
+    expect(text.getAttribute('lengthAdjust')).toBe('spacingAndGlyphs');
+    expect(Number(text.getAttribute('x')) + Number(text.getAttribute('textLength'))).toBeLessThanOrEqual(width! - 2);
+  });
+
   it('keeps the folder small: under 300 KB, no file over 200 KB', () => {
     let total = 0;
     const walk = (dir: string) => {

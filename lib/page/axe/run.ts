@@ -9,7 +9,8 @@ import fr from 'axe-core/locales/fr.json';
 import type { AxeFacts } from '../facts';
 import { reduceAxeResults } from './reduce';
 
-const OPTIONS: axe.RunOptions = {
+/** How Grille runs axe; the analysis benchmark runs axe alone with these very options. */
+export const AXE_RUN_OPTIONS: axe.RunOptions = {
   runOnly: { type: 'tag', values: ['RGAAv4'] },
   // Only faults and doubts are reported in full; passes and inapplicable rules are listed.
   resultTypes: ['violations', 'incomplete'],
@@ -45,7 +46,7 @@ const state: RunState = (holder[STATE_KEY] ??= { queue: Promise.resolve(), lates
  *   aria-labelledby, aria-label, <label>, title or an adjacent button — never a placeholder,
  *   which disappears as soon as the user types.
  */
-const RGAA_ADJUSTMENTS: axe.Rule[] = [
+export const RGAA_ADJUSTMENTS: axe.Rule[] = [
   {
     id: 'label',
     any: ['implicit-label', 'explicit-label', 'aria-label', 'aria-labelledby', { id: 'non-empty-title', options: { attribute: 'title' } }, 'presentational-role'] as unknown as string[],
@@ -61,7 +62,7 @@ function configure(): void {
 async function runOnce(doc: Document): Promise<AxeFacts> {
   configure();
   const t0 = performance.now();
-  const results = await axe.run(doc, OPTIONS);
+  const results = await axe.run(doc, AXE_RUN_OPTIONS);
   return reduceAxeResults(results, axe.version, performance.now() - t0, frenchHelp);
 }
 

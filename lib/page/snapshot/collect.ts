@@ -1,6 +1,7 @@
 // The snapshot of what a page says, read in the page (analyzer script, isolated world): one
 // pass computes what a sighted user can see (visibility.ts), then each collector reads its part.
-// Bounded by LIMITS; the panel validates it with the PageSnapshot schema on arrival.
+// Bounded by LIMITS; the panel validates it with the PageSnapshot schema on arrival. Selectors
+// share one cache for the whole read (lib/page/selector.ts), so no collector grows faster than the page.
 import { LIMITS, type PageSnapshot } from '../facts';
 import { cut, cutUrl } from './text';
 import { collectCounts } from './counts';
@@ -14,6 +15,7 @@ import { collectMainText } from './main-text';
 import { collectMeta, pageLang, pageTitle } from './meta';
 import { collectSocial, detectSocialNetwork } from './social';
 import { computeVisibility } from './visibility';
+import { withSelectorCache } from '../selector';
 
 export interface SnapshotOptions {
   /** The page's address; defaults to the document's (tests pass a social network's). */
@@ -21,6 +23,10 @@ export interface SnapshotOptions {
 }
 
 export function collectSnapshot(doc: Document, options: SnapshotOptions = {}): PageSnapshot {
+  return withSelectorCache(() => readSnapshot(doc, options));
+}
+
+function readSnapshot(doc: Document, options: SnapshotOptions): PageSnapshot {
   const url = options.url ?? doc.location?.href ?? doc.URL;
   const visibility = computeVisibility(doc);
   const main = collectMainText(doc, visibility);

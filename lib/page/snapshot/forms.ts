@@ -25,14 +25,22 @@ function isField(el: Element): el is Control {
 /** A label's text: contentText skips the controls' own text (a select's options…). Never cloned: a clone of an <img> in the live page would load it. */
 const labelText = (label: Element): string => contentText(label);
 
-export function fieldLabel(el: Control): string {
-  const doc = el.ownerDocument;
-  const parts: string[] = [];
-  if (el.id) {
-    for (const label of Array.from(doc.querySelectorAll('label[for]'))) {
-      if (label.getAttribute('for') === el.id) parts.push(labelText(label));
-    }
+/** The page's label[for] elements by the id they name, read once per snapshot (not once per field). */
+export type LabelIndex = Map<string, Element[]>;
+export function indexLabels(doc: Document): LabelIndex {
+  const index: LabelIndex = new Map();
+  for (const label of Array.from(doc.querySelectorAll('label[for]'))) {
+    const id = label.getAttribute('for') ?? '';
+    const list = index.get(id);
+    if (list) list.push(label);
+    else index.set(id, [label]);
   }
+  return index;
+}
+
+export function fieldLabel(el: Control, labels: LabelIndex = indexLabels(el.ownerDocument)): string {
+  const parts: string[] = [];
+  if (el.id) for (const label of labels.get(el.id) ?? []) parts.push(labelText(label));
   const wrapping = el.closest('label');
   if (wrapping && !parts.length) parts.push(labelText(wrapping));
   const label = parts.filter(Boolean).join(' ');
@@ -42,10 +50,10 @@ export function fieldLabel(el: Control): string {
   return el.getAttribute('aria-label')?.trim() ?? '';
 }
 
-function fieldFact(el: Control): FieldFact {
+function fieldFact(el: Control, labels: LabelIndex): FieldFact {
   const tag = el.localName;
   const type = tag === 'input' ? (el as HTMLInputElement).type.toLowerCase() : tag;
-  const label = fieldLabel(el);
+  const label = fieldLabel(el, labels);
   const autocomplete = el.getAttribute('autocomplete') ?? '';
   const name = el.getAttribute('name') ?? '';
   const placeholder = el.getAttribute('placeholder') ?? '';
@@ -87,45 +95,54 @@ function surroundingText(container: Element, visibility: Visibility): string {
   return clip([before, cut(inside, Math.max(room, 200)), after].filter(Boolean).join('\n'), SURROUNDING_MAX);
 }
 
-function formFact(container: Element, fields: Control[], visibility: Visibility): FormFact {
+function formFact(container: Element, fields: Control[], visibility: Visibility, labels: LabelIndex): FormFact {
   const isForm = container.localName === 'form';
   const form = container as HTMLFormElement;
   return {
     action: isForm ? cutUrl(form.getAttribute('action') === null ? '' : form.action, LIMITS.url) : '',
     method: isForm ? cut((form.getAttribute('method') ?? 'get').toLowerCase(), 20) : '',
     selector: clip(cssPath(container), LIMITS.selector),
-    fields: fields.slice(0, LIMITS.fields).map(fieldFact),
+    fields: fields.slice(0, LIMITS.fields).map((field) => fieldFact(field, labels)),
     surroundingText: surroundingText(container, visibility),
   };
 }
 
-/** The nearest ancestor of an orphan field that also holds a button: the form in all but name. */
-function orphanContainer(el: Element): Element {
+const BUTTONS = 'button, input[type="submit" i], input[type="button" i], [role="button" i]';
+
+/**
+ * The nearest ancestor of an orphan field that also holds a button: the form in all but name.
+ * `holdsButton` remembers each ancestor's answer: orphans share their ancestors.
+ */
+function orphanContainer(el: Element, holdsButton: Map<Element, boolean>): Element {
   for (let a = el.parentElement; a; a = a.parentElement) {
     if (a.localName === 'body') return a;
-    if (a.querySelector('button, input[type="submit" i], input[type="button" i], [role="button" i]')) return a;
+    let holds = holdsButton.get(a);
+    if (holds === undefined) holdsButton.set(a, (holds = a.querySelector(BUTTONS) !== null));
+    if (holds) return a;
   }
   return el.ownerDocument.body ?? el.ownerDocument.documentElement;
 }
 
 export function collectForms(doc: Document, visibility: Visibility): FormFact[] {
   const out: FormFact[] = [];
+  const labels = indexLabels(doc);
   for (const form of Array.from(doc.forms)) {
     if (out.length >= LIMITS.forms) return out;
     const fields = Array.from(form.elements).filter(isField);
-    out.push(formFact(form, fields, visibility));
+    out.push(formFact(form, fields, visibility, labels));
   }
   const orphans = new Map<Element, Control[]>();
+  const holdsButton = new Map<Element, boolean>();
   for (const el of Array.from(doc.querySelectorAll('input, select, textarea'))) {
     if (!isField(el) || el.form || el.closest('template')) continue;
-    const container = orphanContainer(el);
+    const container = orphanContainer(el, holdsButton);
     const list = orphans.get(container) ?? [];
     list.push(el);
     orphans.set(container, list);
   }
   for (const [container, fields] of orphans) {
     if (out.length >= LIMITS.forms) break;
-    out.push(formFact(container, fields, visibility));
+    out.push(formFact(container, fields, visibility, labels));
   }
   return out;
 }

@@ -96,7 +96,7 @@ describe('BackupActions', () => {
     // The same file again: the juror chooses what to do.
     await user.upload(screen.getByLabelText('Importer une sauvegarde (JSON)'), file);
     const conflicts = await screen.findByRole('group', { name: 'Ces évaluations existent déjà ici. Que faire ?' });
-    expect(within(conflicts).getByText('Camille Martin')).toBeTruthy();
+    expect(within(conflicts).getByText('Camille Martin — Certification de test')).toBeTruthy();
     expect((within(conflicts).getByRole('radio', { name: 'Les ignorer (garder celles d’ici)' }) as HTMLInputElement).checked).toBe(true);
     await user.click(within(conflicts).getByRole('radio', { name: 'Les importer comme copies' }));
     await user.click(screen.getByRole('button', { name: 'Importer' }));

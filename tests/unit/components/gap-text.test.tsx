@@ -5,6 +5,7 @@ import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { SidePanel } from '@/components/side-panel';
 import { WorkspaceDb } from '@/lib/workspace/db';
+import { RNCP_ITEM_ID } from '@/lib/workspace/gap-texts';
 import { fixtureCertification } from '../../fixtures/certification';
 
 let db: WorkspaceDb;
@@ -42,5 +43,37 @@ describe('passages lost in conversion', () => {
     await user.clear(field!);
     await user.tab();
     await waitFor(async () => expect(await db.gapTexts.get(['test-certification', 'tc-c02'])).toBeUndefined());
+  });
+});
+
+describe('the référentiel as the juror sees it', () => {
+  it('by title and version, never by its file; the RNCP code the référentiel states, shown as such', async () => {
+    const user = userEvent.setup();
+    const stated = { ...fixtureCertification, rncp: 'RNCP38999' };
+    render(<SidePanel certifications={[stated]} db={db} />);
+    await user.selectOptions(await screen.findByLabelText('Certification'), 'test-certification');
+    expect(await screen.findByText('Référentiel : Certification de test, version 3')).toBeTruthy();
+    expect(screen.getByText('Code RNCP : RNCP38999')).toBeTruthy();
+    expect(screen.queryByLabelText(/Code RNCP/)).toBeNull();
+    expect(document.body.textContent).not.toContain(fixtureCertification.sourceFile);
+  });
+
+  it('when the référentiel states no RNCP code, the jury enters it: kept for the certification, a code of another shape flagged but kept', async () => {
+    const user = userEvent.setup();
+    render(<SidePanel certifications={[fixtureCertification]} db={db} />);
+    await user.selectOptions(await screen.findByLabelText('Certification'), 'test-certification');
+    const field = await screen.findByLabelText(/Code RNCP \(le référentiel ne l'indique pas/);
+    await user.type(field, 'RNC 3613');
+    expect(await screen.findByText(/Un code RNCP s'écrit RNCP suivi de chiffres/)).toBeTruthy();
+    await user.clear(field);
+    await user.type(field, 'RNCP36136');
+    await user.tab();
+    await waitFor(async () => expect((await db.gapTexts.get(['test-certification', RNCP_ITEM_ID]))?.text).toBe('RNCP36136'));
+    expect(screen.queryByText(/Un code RNCP s'écrit/)).toBeNull();
+
+    cleanup();
+    render(<SidePanel certifications={[fixtureCertification]} db={db} />);
+    const again = await screen.findByLabelText(/Code RNCP \(le référentiel ne l'indique pas/);
+    await waitFor(() => expect((again as HTMLInputElement).value).toBe('RNCP36136'));
   });
 });

@@ -51,7 +51,7 @@ describe('jury record (DOCX)', () => {
         `Candidat : ${SAMPLE.candidate}`,
         'Certification : Certification de test',
         'Code RNCP : RNCP38999',
-        'version 3 des données du référentiel',
+        'Référentiel : version 3',
         'Jury de certification (décisions motivées)',
         'Évaluation ouverte le 12 mars 2025',
         'Document établi le 20 mars 2025 à 11:00',

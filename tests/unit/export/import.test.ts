@@ -268,6 +268,9 @@ describe('history and conflicts', () => {
     expect(error).toBeInstanceOf(ImportConflictError);
     expect((error as ImportConflictError).conflicts.map((c) => c.evaluationId).sort()).toEqual(envelope.data.evaluations.map((e) => e.id).sort());
     expect((error as Error).message).toMatch(/existe(nt)? déjà ici/);
+    // Named as the juror knows them: candidate and certification title, no internal id.
+    expect((error as ImportConflictError).details.every((d) => !envelope.data.evaluations.some((e) => d.includes(e.id) || d.includes(e.certificationId)))).toBe(true);
+    expect((error as ImportConflictError).conflicts.map((c) => c.certificationTitle)).toContain(certifications[0]!.title);
     expect(await counts(db)).toEqual(before);
     expect((await planImport(db, envelope, { certifications })).conflicts).toHaveLength(envelope.data.evaluations.length);
     const result = await importBackup(db, envelope, { who: null, certifications, conflict: 'skip' });

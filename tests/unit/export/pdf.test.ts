@@ -47,7 +47,7 @@ describe('jury record (PDF)', () => {
         "Procès-verbal d'évaluation",
         `Candidat : ${SAMPLE.candidate}`,
         'Code RNCP : RNCP38999',
-        'version 3 des données du référentiel',
+        'Référentiel : version 3',
         'Document établi le 20 mars 2025 à 11:00',
         'Membres du jury',
         "Nadia Benali — externe à l'organisme de formation",

@@ -5,6 +5,7 @@ import { buildEvaluationRecord, buildSessionRecords, ExportError } from '@/lib/e
 import { recordPlan } from '@/lib/export/record-plan';
 import { rgaaCriterion } from '@/lib/rgaa/criteria';
 import { WorkspaceDb } from '@/lib/workspace/db';
+import { RNCP_ITEM_ID, setGapText } from '@/lib/workspace/gap-texts';
 import { openAudit, setCriterion } from '@/lib/workspace/rgaa-audits';
 import { AUDITED_PAGE, exportCertification, SAMPLE, SCREENSHOT, seedExportSession, T0 } from '../../fixtures/export-session';
 
@@ -91,6 +92,23 @@ describe('buildEvaluationRecord', () => {
     expect((await buildEvaluationRecord(db, id, [newer, exportCertification])).loadedVersion).toBe(3);
     const fallback = await buildEvaluationRecord(db, id, [newer]);
     expect([fallback.referentielVersion, fallback.loadedVersion]).toEqual([3, 4]);
+  });
+
+  it('names the référentiel by title, version and RNCP code — the one the jury entered when the référentiel states none — never by its file', async () => {
+    const id = await seedExportSession(db);
+    const unstated = { ...exportCertification, rncp: null };
+    const identification = async () => planText(recordPlan(await buildEvaluationRecord(db, id, [unstated], { now: 1 }), { timeZone: 'Europe/Paris' })).split('\n').slice(0, 12).join('\n');
+    expect(await identification()).toContain('Code RNCP : non indiqué');
+    await setGapText(db, { certificationId: unstated.id, itemId: RNCP_ITEM_ID, dataVersion: 3, text: ' rncp 36136 ' }, 'Nadia Benali');
+    const record = await buildEvaluationRecord(db, id, [unstated], { now: 1 });
+    expect(record.certification).toMatchObject({ rncp: 'RNCP36136', rncpByJury: true });
+    const text = await identification();
+    expect(text).toContain('Certification : Certification de test');
+    expect(text).toContain('Code RNCP : RNCP36136 (indiqué par le jury, absent du référentiel)');
+    expect(text).toContain('Référentiel : version 3');
+    expect(text).not.toContain(exportCertification.sourceFile);
+    // The référentiel's own code wins over anything entered.
+    expect((await buildEvaluationRecord(db, id, [exportCertification], { now: 1 })).certification).toMatchObject({ rncp: 'RNCP38999', rncpByJury: false });
   });
 
   it('explains a missing evaluation or référentiel', async () => {
