@@ -161,7 +161,7 @@ describe('hostile files chosen in the panel, in Chromium: French words, nothing 
       await expect.poll(() => alert.textContent()).toContain("Le fichier imbrique plus de 64 niveaux de listes ou d'objets (ligne 1, colonne 65)");
       expect(await alert.textContent()).not.toMatch(ENGINE);
       await input.setInputFiles(json('old.json', JSON.stringify({ format: 'grille-backup', formatVersion: -1 })));
-      await expect.poll(() => alert.textContent()).toContain('Format de sauvegarde -1 inconnu : cette version de Grille lit le format 1.');
+      await expect.poll(() => alert.textContent()).toContain('Format de sauvegarde -1 inconnu : cette version de Grille lit les formats 1 à 2.');
     } finally {
       await other.close();
     }
