@@ -9,6 +9,7 @@ import { ensureBuilt, progress } from './common.mjs';
 
 const BENCHES = [
   { id: 'side-panel', file: 'side-panel.mjs', script: 'bench:panel', title: 'ouverture du panneau et taille de l’extension' },
+  { id: 'typing', file: 'typing.mjs', script: 'bench:typing', title: 'frappe durable contre un textarea simple' },
   { id: 'workspace', file: 'workspace.mjs', script: 'bench:workspace', title: 'espace jury (IndexedDB)' },
   { id: 'analysis', file: 'analysis.mjs', script: 'bench:analysis', title: 'analyse d’une page contre axe-core' },
   { id: 'google-docs', file: 'analysis/google-docs.mjs', script: 'bench:docs', title: 'long Google Doc lu avec son texte caché' },
