@@ -5,6 +5,8 @@ import { RgaaAutomated } from './rgaa-automated';
 import { lazyComponent } from './lazy';
 
 const RgaaGrid = lazyComponent(() => import('./rgaa-grid'), 'RgaaGrid');
+// The consent walkthrough classifies requests by site (the Public Suffix List): loaded when shown.
+const ConsentFlow = lazyComponent(() => import('./consent-flow'), 'ConsentFlow');
 import { t } from '@/lib/i18n';
 import { FAMILIES, type Family, type Finding } from '@/lib/checks/types';
 import type { DeliverableTab } from '@/lib/page/active-deliverable';
@@ -13,7 +15,6 @@ import { usePageAnalysisContext } from './analysis-context';
 import { FindingItem } from './finding-item';
 import { HiddenTexts } from './hidden-texts';
 import { PageSnapshotSummary } from './page-snapshot-summary';
-import { ConsentFlow } from './consent-flow';
 import { browserConsentDeps } from '@/lib/page/consent-deps';
 
 interface Props {

@@ -4,6 +4,7 @@
 // keeping its place in the original text, so a verified quote can be shown in the page's own
 // words. Sentence punctuation, quotation marks, hyphens and pictographs are not compared: a model that drops
 // a comma or writes "" for « » still quotes the same words in the same order.
+import { foldText } from '../text/normalize';
 
 export interface Token {
   /** Folded form, compared. */
@@ -34,6 +35,7 @@ export const PLACEHOLDER = /\[\s*(?:CANDIDAT(?:[ _]NOM)?|EMAIL|TEL)(?:[ _]\d+)?\
 
 // Soft hyphens and zero-width characters sit inside words; they are dropped when folding.
 const JOINERS = '\u00ad\u200b-\u200d\u2060\ufeff';
+const JOINER = new RegExp(`[${JOINERS}]`, 'gu');
 const TOKEN = new RegExp(`[\\p{L}\\p{N}\\p{M}${JOINERS}]+|${WILDCARD}|[^\\s\\p{L}\\p{N}\\p{M}${JOINERS}]`, 'gu');
 /**
  * Symbols not compared: sentence punctuation, brackets, quotation marks, apostrophes, dashes,
@@ -49,13 +51,7 @@ const APOSTROPHE = /^['’ʼ‘`´]$/u;
 
 /** Folds one token: compatibility form, no accents, lower case, ligatures spelt out. */
 export function foldToken(token: string): string {
-  return token
-    .normalize('NFKD')
-    .replace(new RegExp(`[\\p{M}${JOINERS}]`, 'gu'), '')
-    .toLocaleLowerCase('fr')
-    .replace(/œ/g, 'oe')
-    .replace(/æ/g, 'ae')
-    .replace(/ß/g, 'ss');
+  return foldText(token.replace(JOINER, ''), { compatibility: true });
 }
 
 /** The compared tokens of a text, with their offsets. */

@@ -3,6 +3,7 @@
 // [EMAIL_1], [TEL_1] — and are restored in what comes back. Each distinct spelling met in the
 // page gets its own placeholder, so restoring gives back the exact text of the page (and quotes
 // can be verified against it). Names match case- and accent-insensitively, whole words only.
+import { foldWithOffsets } from '../text/normalize';
 
 export interface RedactOptions {
   candidateName: string;
@@ -35,28 +36,11 @@ const PHONE = new RegExp(
   'g',
 );
 
-/** Folds one character for name matching: lower case, no diacritics; hyphens and apostrophes count as spaces. */
-function foldChar(ch: string): string {
-  if (/[\s\-‐‑–—'’]/.test(ch)) return ' ';
-  const base = ch.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
-  return base === 'œ' ? 'oe' : base === 'æ' ? 'ae' : base;
-}
+/** Hyphens, apostrophes and spaces count as spaces in names (one for one: offsets are kept). */
+const SEPARATORS = /[\s\-‐‑–—'’]/g;
 
-/** Folded text and, for each folded character, the index of the original character it came from. */
-function foldWithMap(text: string): { folded: string; origin: number[] } {
-  let folded = '';
-  const origin: number[] = [];
-  let i = 0;
-  for (const ch of text) {
-    for (const f of foldChar(ch)) {
-      folded += f;
-      origin.push(i);
-    }
-    i += ch.length;
-  }
-  origin.push(text.length);
-  return { folded, origin };
-}
+/** Folded text (lower case, no diacritics, separators as spaces) and, for each folded unit, the index of the original character. */
+const foldWithMap = (text: string) => foldWithOffsets(text.replace(SEPARATORS, ' '));
 
 const foldName = (name: string) => foldWithMap(name.trim()).folded.replace(/ +/g, ' ').trim();
 const isLetter = (ch: string | undefined) => !!ch && /[\p{L}\p{N}]/u.test(ch);

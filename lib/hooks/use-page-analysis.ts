@@ -2,7 +2,6 @@
 // (attach a finding to a criterion to keep it). Findings are facts; nothing here sets a status.
 import { useCallback, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { allFindings } from '../checks/all-findings';
 import type { Finding } from '../checks/types';
 import { originPattern, type DeliverableTab } from '../page/active-deliverable';
 import { AnalysisError, analyzeTab, clearHighlightInTab, highlightInTab } from '../page/analyze-tab';
@@ -66,6 +65,8 @@ export function usePageAnalysis(tab: DeliverableTab | null): PageAnalysis {
     void asked.then(async (granted) => {
       try {
         const result = await analyze(target, true);
+        // The rules (and the Public Suffix List they need) load on the first analysis, not with the panel.
+        const { allFindings } = await import('../checks/all-findings');
         if (mine !== generation.current) return;
         setFacts(result);
         // Site checks judge the site: on a document's export or a social network's page (the

@@ -1,22 +1,11 @@
 // Whether a request goes to the page's own site or to a third party. « Site » as browsers count
-// it for cookies: the registrable domain (eTLD+1). Grille keeps no copy of the Public Suffix List:
-// the last two labels, or three under the common two-level public suffixes below. IP addresses
-// and single-label hosts (localhost) are compared whole — so localhost and 127.0.0.1 are two sites.
+// it for cookies: the registrable domain (eTLD+1) by the Public Suffix List, private section
+// included (github.io, netlify.app…: each subdomain is someone else's site), as tldts ships it.
+// IP addresses, single-label hosts (localhost) and public suffixes themselves are compared whole —
+// so localhost and 127.0.0.1 are two sites.
+import { parse } from 'tldts';
 
-/** Two-level public suffixes met on French and European candidates' sites (co.uk, gouv.fr…). */
-const TWO_LEVEL_SUFFIXES = new Set([
-  'co.uk', 'org.uk', 'ac.uk', 'gov.uk', 'me.uk', 'ltd.uk', 'plc.uk', 'net.uk', 'sch.uk',
-  'gouv.fr', 'asso.fr', 'nom.fr', 'tm.fr', 'com.fr', 'presse.fr',
-  'com.au', 'net.au', 'org.au', 'edu.au', 'gov.au',
-  'co.jp', 'ne.jp', 'or.jp', 'ac.jp', 'go.jp',
-  'co.nz', 'org.nz', 'co.za', 'co.in', 'co.kr', 'co.il',
-  'com.br', 'com.mx', 'com.ar', 'com.cn', 'com.tw', 'com.hk', 'com.sg', 'com.tr', 'com.es', 'com.pt', 'com.pl',
-  'gc.ca', 'qc.ca', 'ac.be', 'co.at', 'or.at', 'gv.at', 'co.ma', 'gov.ma', 'co.tn',
-  // Hosting platforms where each subdomain is someone else's site (they are on the PSL).
-  'github.io', 'gitlab.io', 'netlify.app', 'vercel.app', 'pages.dev', 'web.app', 'firebaseapp.com', 'herokuapp.com', 'wixsite.com', 'blogspot.com', 'wordpress.com', 'myshopify.com',
-]);
-
-const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
+const PSL_OPTIONS = { allowPrivateDomains: true, extractHostname: false } as const;
 
 /** The host of a URL, lower-case, without brackets for IPv6; '' when the URL does not parse. */
 export function hostOf(url: string): string {
@@ -27,14 +16,24 @@ export function hostOf(url: string): string {
   }
 }
 
+/** A host as `URL` writes it (lower case, IDN in punycode), so a typed académie.fr meets a request’s xn--acadmie-eya.fr. */
+function asciiHost(host: string): string {
+  const h = host.toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '');
+  if (!h || h.includes(':')) return h;
+  try {
+    return new URL(`http://${h}/`).hostname || h;
+  } catch {
+    return h;
+  }
+}
+
 /** The registrable domain of a host (« site »): example.co.uk for www.example.co.uk; the host itself for IPs and localhost. */
 export function siteOf(host: string): string {
-  const h = host.toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '');
-  if (!h || IPV4.test(h) || h.includes(':')) return h;
-  const labels = h.split('.');
-  if (labels.length <= 2) return h;
-  const lastTwo = labels.slice(-2).join('.');
-  return TWO_LEVEL_SUFFIXES.has(lastTwo) ? labels.slice(-3).join('.') : lastTwo;
+  const h = asciiHost(host);
+  if (!h) return h;
+  const parsed = parse(h, PSL_OPTIONS);
+  if (parsed.isIp) return h;
+  return parsed.domain ?? h;
 }
 
 /** Same site as the page (first party)? Hosts, not URLs. */

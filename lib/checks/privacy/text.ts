@@ -1,8 +1,8 @@
 // Matching page wording: lower-case, accents removed, so patterns stay readable (« donnees »).
+import { foldText } from '../../text/normalize';
 
-export function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').replace(/[’‘]/g, "'").toLowerCase();
-}
+/** Page wording as the patterns are written: lower case, no accents, one kind of apostrophe. */
+export const fold = (text: string): string => foldText(text, { apostrophes: true });
 
 /** A URL's path and query, decoded, folded — what a link's address says (« /politique-de-confidentialite/ »). */
 export function foldUrl(href: string): string {

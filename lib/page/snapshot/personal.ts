@@ -1,6 +1,7 @@
 // What kind of personal data a form field collects, from its type, autocomplete tokens, then
 // the words of its name, id, label and placeholder (French and English). null when nothing says so.
 import type { FieldFact } from '../facts';
+import { foldText } from '../../text/normalize';
 
 type Kind = NonNullable<FieldFact['personal']>;
 
@@ -28,12 +29,7 @@ const NOT_A_PERSON = /\b(entreprise|societe|company|organisation|organization|pr
 
 /** Lower case, no accents, camelCase and separators turned into spaces. */
 export function normaliseWords(text: string): string {
-  return text
-    .replace(/([a-z])([A-Z])/g, '$1 $2')
-    .replace(/([a-zA-Z])(\d)/g, '$1 $2')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
+  return foldText(text.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/([a-zA-Z])(\d)/g, '$1 $2'))
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
 }

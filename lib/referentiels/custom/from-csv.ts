@@ -69,13 +69,20 @@ interface BlocDraft {
   evaluations: { modality: string; production: string; codes: Set<string> | null }[];
 }
 
-/** Parses the template; throws a ReferentielImportError listing every problem. */
-export function certificationFromCsv(text: string, sourceFile: string): Certification {
-  const table = parseCsv(text);
+type Fail = (line: number | null, column: string | null, message: string) => void;
+
+/** Collects problems (at most MAX_PROBLEMS), each naming its line and column. */
+function problemList(): { problems: string[]; fail: Fail } {
   const problems: string[] = [];
-  const fail = (line: number | null, column: string | null, message: string) => {
+  const fail: Fail = (line, column, message) => {
     if (problems.length < MAX_PROBLEMS) problems.push(`${line ? `ligne ${line}` : 'en-tête'}${column ? `, colonne ${column}` : ''} : ${message}`);
   };
+  return { problems, fail };
+}
+
+/** The template's rows by column name; throws when a required column is missing or there is no row. */
+function readRows(text: string, fail: Fail): Row[] {
+  const table = parseCsv(text);
   const index = new Map(table.header.map((h, i) => [h.replace(/^\uFEFF/, ''), i]));
   const missing = REQUIRED_COLUMNS.filter((c) => !index.has(c));
   if (missing.length)
@@ -85,12 +92,27 @@ export function certificationFromCsv(text: string, sourceFile: string): Certific
   const known = new Set<string>([...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS]);
   for (const h of table.header) if (h && !known.has(h)) fail(null, h, 'colonne inconnue (vérifiez son nom)');
   if (!table.records.length) throw new ReferentielImportError(['Le fichier ne contient que l’en-tête : aucun critère.']);
+  return table.records.map((r: CsvRecord) => ({ line: r.line, get: (c) => (r.cells[index.get(c) ?? -1] ?? '').trim() }));
+}
 
-  const rows: Row[] = table.records.map((r: CsvRecord) => ({ line: r.line, get: (c) => (r.cells[index.get(c) ?? -1] ?? '').trim() }));
+interface Stated {
+  value: string;
+  line: number;
+}
 
-  // Certification-level columns: the same on every row where they are filled.
-  const certificationValue = (column: Column): { value: string; line: number } | null => {
-    let found: { value: string; line: number } | null = null;
+interface CertificationColumns {
+  id: string;
+  title: Stated | null;
+  rncp: Stated | null;
+  dataVersion: number;
+  disability: Stated | null;
+  structure: Stated | null;
+}
+
+/** Certification-level columns: the same on every row where they are filled. */
+function readCertificationColumns(rows: Row[], fail: Fail): CertificationColumns {
+  const certificationValue = (column: Column): Stated | null => {
+    let found: Stated | null = null;
     for (const row of rows) {
       const value = row.get(column);
       if (!value) continue;
@@ -113,140 +135,170 @@ export function certificationFromCsv(text: string, sourceFile: string): Certific
     dataVersion = Number(version.value);
     if (!Number.isInteger(dataVersion) || dataVersion < 1) fail(version.line, 'data_version', `« ${version.value} » n'est pas un numéro de version (entier à partir de 1)`);
   }
-  const certId = id?.value ?? 'x';
+  return { id: id?.value ?? 'x', title, rncp, dataVersion, disability, structure };
+}
 
+/** The row's bloc, created on its first row; null when the row names none. */
+function blocOfRow(row: Row, blocs: Map<string, BlocDraft>, usedBlocIds: Set<string>, certId: string, fail: Fail): BlocDraft | null {
+  const code = row.get('bloc_code');
+  if (!code) {
+    fail(row.line, 'bloc_code', 'code du bloc manquant');
+    return null;
+  }
+  let bloc = blocs.get(code);
+  const blocTitle = row.get('bloc_title');
+  const optional = row.get('bloc_optional').toLowerCase();
+  if (!bloc) {
+    let blocId = row.get('bloc_id') || `${certId}-b-${codeSlug(code)}`;
+    if (row.get('bloc_id') && !ID.test(blocId)) fail(row.line, 'bloc_id', `« ${blocId} » n'est pas un identifiant valide (minuscules, chiffres et tirets)`);
+    for (let n = 2; usedBlocIds.has(blocId); n++) blocId = `${certId}-b-${codeSlug(code)}-${n}`;
+    usedBlocIds.add(blocId);
+    if (!blocTitle) fail(row.line, 'bloc_title', `titre du bloc ${code} manquant`);
+    bloc = { code, firstLine: row.line, id: blocId, title: blocTitle, optional: false, competencies: [], criteria: [], evaluations: [] };
+    blocs.set(code, bloc);
+  } else if (blocTitle && blocTitle !== bloc.title) {
+    fail(row.line, 'bloc_title', `« ${blocTitle} » diffère du titre du bloc ${code} donné ligne ${bloc.firstLine}`);
+  }
+  if (YES.has(optional)) bloc.optional = true;
+  else if (!NO.has(optional)) fail(row.line, 'bloc_optional', `« ${row.get('bloc_optional')} » : attendu oui ou non`);
+  return bloc;
+}
+
+/** Competencies, by code; their text may be given on any one row where the code stands alone. Returns the row's codes. */
+function addCompetencies(row: Row, bloc: BlocDraft, fail: Fail): string[] {
+  const codes = split(row.get('competency_code'));
+  const competencyText = row.get('competency_text');
+  if (competencyText && codes.length !== 1) fail(row.line, 'competency_text', 'un texte de compétence va avec un seul code dans competency_code');
+  for (const c of codes) {
+    let competency = bloc.competencies.find((k) => k.code === c);
+    if (!competency) {
+      competency = { code: c, text: '', line: row.line };
+      bloc.competencies.push(competency);
+    }
+    if (codes.length === 1 && competencyText) {
+      if (competency.text && competency.text !== competencyText) fail(row.line, 'competency_text', `texte différent de celui de la compétence ${c} donné plus haut`);
+      competency.text ||= competencyText;
+    }
+  }
+  return codes;
+}
+
+/** The evaluation modality: rows without one belong to the bloc's first. */
+function addEvaluation(row: Row, bloc: BlocDraft, codes: string[], fail: Fail): void {
+  const modality = row.get('modality');
+  const production = row.get('production');
+  if (!modality && production) fail(row.line, 'modality', 'indiquez la modalité d’évaluation de cette production');
+  let evaluation = modality ? bloc.evaluations.find((e) => e.modality === modality && e.production === production) : bloc.evaluations[0];
+  if (!evaluation && modality) {
+    evaluation = { modality, production, codes: new Set() };
+    bloc.evaluations.push(evaluation);
+  }
+  if (evaluation) {
+    if (!codes.length) evaluation.codes = null;
+    else for (const c of codes) evaluation.codes?.add(c);
+  }
+}
+
+function addCriterion(row: Row, bloc: BlocDraft, codes: string[], fail: Fail): void {
+  const criterionText = row.get('criterion_text');
+  if (!criterionText) {
+    // A row without a criterion only declares a competency.
+    if (!codes.length || !row.get('competency_text')) fail(row.line, 'criterion_text', 'texte du critère manquant');
+    return;
+  }
+  const kinds = split(row.get('deliverable_kinds'));
+  const topics = split(row.get('topics'));
+  if (!kinds.length) fail(row.line, 'deliverable_kinds', `au moins un type de livrable (séparés par |) parmi : ${DELIVERABLE_KINDS.join(', ')}`);
+  for (const k of kinds) if (!(DELIVERABLE_KINDS as readonly string[]).includes(k)) fail(row.line, 'deliverable_kinds', `« ${k} » n'est pas un type de livrable connu (types : ${DELIVERABLE_KINDS.join(', ')})`);
+  if (!topics.length) fail(row.line, 'topics', `au moins un thème (séparés par |) parmi : ${TOPICS.join(', ')}`);
+  for (const t of topics) if (!(TOPICS as readonly string[]).includes(t)) fail(row.line, 'topics', `« ${t} » n'est pas un thème connu (thèmes : ${TOPICS.join(', ')})`);
+  const criterionId = row.get('criterion_id');
+  if (criterionId && !ID.test(criterionId)) fail(row.line, 'criterion_id', `« ${criterionId} » n'est pas un identifiant valide (minuscules, chiffres et tirets)`);
+  bloc.criteria.push({ line: row.line, id: criterionId || null, text: criterionText, heading: row.get('criterion_heading') || null, codes, kinds, topics });
+}
+
+/** The blocs, in the order of their first row, each checked for an evaluation, a competency and a criterion. */
+function readBlocs(rows: Row[], certId: string, fail: Fail): BlocDraft[] {
   const blocs = new Map<string, BlocDraft>();
   const usedBlocIds = new Set<string>();
   for (const row of rows) {
-    const code = row.get('bloc_code');
-    if (!code) {
-      fail(row.line, 'bloc_code', 'code du bloc manquant');
-      continue;
-    }
-    let bloc = blocs.get(code);
-    const blocTitle = row.get('bloc_title');
-    const optional = row.get('bloc_optional').toLowerCase();
-    if (!bloc) {
-      let blocId = row.get('bloc_id') || `${certId}-b-${codeSlug(code)}`;
-      if (row.get('bloc_id') && !ID.test(blocId)) fail(row.line, 'bloc_id', `« ${blocId} » n'est pas un identifiant valide (minuscules, chiffres et tirets)`);
-      for (let n = 2; usedBlocIds.has(blocId); n++) blocId = `${certId}-b-${codeSlug(code)}-${n}`;
-      usedBlocIds.add(blocId);
-      if (!blocTitle) fail(row.line, 'bloc_title', `titre du bloc ${code} manquant`);
-      bloc = { code, firstLine: row.line, id: blocId, title: blocTitle, optional: false, competencies: [], criteria: [], evaluations: [] };
-      blocs.set(code, bloc);
-    } else if (blocTitle && blocTitle !== bloc.title) {
-      fail(row.line, 'bloc_title', `« ${blocTitle} » diffère du titre du bloc ${code} donné ligne ${bloc.firstLine}`);
-    }
-    if (YES.has(optional)) bloc.optional = true;
-    else if (!NO.has(optional)) fail(row.line, 'bloc_optional', `« ${row.get('bloc_optional')} » : attendu oui ou non`);
-
-    // Competencies, by code; their text may be given on any one row where the code stands alone.
-    const codes = split(row.get('competency_code'));
-    const competencyText = row.get('competency_text');
-    if (competencyText && codes.length !== 1) fail(row.line, 'competency_text', 'un texte de compétence va avec un seul code dans competency_code');
-    for (const c of codes) {
-      let competency = bloc.competencies.find((k) => k.code === c);
-      if (!competency) {
-        competency = { code: c, text: '', line: row.line };
-        bloc.competencies.push(competency);
-      }
-      if (codes.length === 1 && competencyText) {
-        if (competency.text && competency.text !== competencyText) fail(row.line, 'competency_text', `texte différent de celui de la compétence ${c} donné plus haut`);
-        competency.text ||= competencyText;
-      }
-    }
-
-    // The evaluation modality: rows without one belong to the bloc's first.
-    const modality = row.get('modality');
-    const production = row.get('production');
-    if (!modality && production) fail(row.line, 'modality', 'indiquez la modalité d’évaluation de cette production');
-    let evaluation = modality ? bloc.evaluations.find((e) => e.modality === modality && e.production === production) : bloc.evaluations[0];
-    if (!evaluation && modality) {
-      evaluation = { modality, production, codes: new Set() };
-      bloc.evaluations.push(evaluation);
-    }
-    if (evaluation) {
-      if (!codes.length) evaluation.codes = null;
-      else for (const c of codes) evaluation.codes?.add(c);
-    }
-
-    const criterionText = row.get('criterion_text');
-    if (!criterionText) {
-      // A row without a criterion only declares a competency.
-      if (!codes.length || !competencyText) fail(row.line, 'criterion_text', 'texte du critère manquant');
-      continue;
-    }
-    const kinds = split(row.get('deliverable_kinds'));
-    const topics = split(row.get('topics'));
-    if (!kinds.length) fail(row.line, 'deliverable_kinds', `au moins un type de livrable (séparés par |) parmi : ${DELIVERABLE_KINDS.join(', ')}`);
-    for (const k of kinds) if (!(DELIVERABLE_KINDS as readonly string[]).includes(k)) fail(row.line, 'deliverable_kinds', `« ${k} » n'est pas un type de livrable connu (types : ${DELIVERABLE_KINDS.join(', ')})`);
-    if (!topics.length) fail(row.line, 'topics', `au moins un thème (séparés par |) parmi : ${TOPICS.join(', ')}`);
-    for (const t of topics) if (!(TOPICS as readonly string[]).includes(t)) fail(row.line, 'topics', `« ${t} » n'est pas un thème connu (thèmes : ${TOPICS.join(', ')})`);
-    const criterionId = row.get('criterion_id');
-    if (criterionId && !ID.test(criterionId)) fail(row.line, 'criterion_id', `« ${criterionId} » n'est pas un identifiant valide (minuscules, chiffres et tirets)`);
-    bloc.criteria.push({ line: row.line, id: criterionId || null, text: criterionText, heading: row.get('criterion_heading') || null, codes, kinds, topics });
+    const bloc = blocOfRow(row, blocs, usedBlocIds, certId, fail);
+    if (!bloc) continue;
+    const codes = addCompetencies(row, bloc, fail);
+    addEvaluation(row, bloc, codes, fail);
+    addCriterion(row, bloc, codes, fail);
   }
-
   for (const bloc of blocs.values()) {
     if (!bloc.evaluations.length) fail(bloc.firstLine, 'modality', `le bloc ${bloc.code} n'a aucune modalité d'évaluation`);
     if (!bloc.competencies.length) fail(bloc.firstLine, 'competency_code', `le bloc ${bloc.code} n'a aucune compétence`);
     if (!bloc.criteria.length) fail(bloc.firstLine, 'criterion_text', `le bloc ${bloc.code} n'a aucun critère`);
     for (const c of bloc.competencies) if (!c.text) fail(c.line, 'competency_text', `texte de la compétence ${c.code} manquant (donnez-le sur une ligne où ce code est seul)`);
   }
+  return [...blocs.values()];
+}
+
+/** A bloc draft as the schema has it, with derived ids. */
+function toBloc(b: BlocDraft): Bloc {
+  const competencyId = new Map<string, string>();
+  const competencies = b.competencies.map((c): Competency => {
+    let cid = `${b.id}-c-${codeSlug(c.code)}`;
+    for (let n = 2; [...competencyId.values()].includes(cid); n++) cid = `${b.id}-c-${codeSlug(c.code)}-${n}`;
+    competencyId.set(c.code, cid);
+    return { id: cid, code: c.code, codeSource: 'printed', text: c.text, gap: false, activityIds: [] };
+  });
+  const order = (codes: Iterable<string>) => b.competencies.filter((c) => [...codes].includes(c.code)).map((c) => competencyId.get(c.code)!);
+  const evaluations = b.evaluations.map(
+    (e, i): Evaluation => ({ id: `${b.id}-e${i + 1}`, competencyIds: b.evaluations.length === 1 || e.codes === null ? [] : order(e.codes), modality: e.modality, production: e.production }),
+  );
+  const criteria = b.criteria.map((c, i): Criterion => {
+    const ids = c.codes.map((code) => competencyId.get(code)!);
+    return {
+      id: c.id ?? `${b.id}-k${String(i + 1).padStart(3, '0')}`,
+      text: c.text,
+      gap: false,
+      heading: c.heading,
+      scope: ids.length === 0 ? { type: 'bloc', competencyIds: [] } : ids.length === 1 ? { type: 'competency', competencyIds: ids } : { type: 'competencies', competencyIds: ids },
+      deliverableKinds: c.kinds as Criterion['deliverableKinds'],
+      topics: c.topics as Criterion['topics'],
+    };
+  });
+  return {
+    id: b.id,
+    code: b.code,
+    codeSource: 'printed',
+    title: b.title,
+    optional: b.optional,
+    evaluations,
+    declared: { competencyRange: null, competencyCount: null, note: null },
+    activities: [],
+    competencies,
+    criteria,
+  };
+}
+
+/** Parses the template; throws a ReferentielImportError listing every problem. */
+export function certificationFromCsv(text: string, sourceFile: string): Certification {
+  const { problems, fail } = problemList();
+  const rows = readRows(text, fail);
+  const columns = readCertificationColumns(rows, fail);
+  const blocs = readBlocs(rows, columns.id, fail);
   if (problems.length) throw new ReferentielImportError(problems);
 
-  // Lines of each bloc and criterion, to name them if the schema refuses something.
-  const lines: { bloc: number; criteria: number[] }[] = [];
   const certification = {
-    id: certId,
-    title: title!.value,
+    id: columns.id,
+    title: columns.title!.value,
     titleSource: 'stated' as const,
-    rncp: rncp?.value ?? null,
+    rncp: columns.rncp?.value ?? null,
     sourceFile,
-    dataVersion,
-    disabilityProvisions: disability?.value ?? null,
-    structureNote: structure?.value ?? null,
-    blocs: [...blocs.values()].map((b): Bloc => {
-      lines.push({ bloc: b.firstLine, criteria: b.criteria.map((c) => c.line) });
-      const competencyId = new Map<string, string>();
-      const competencies = b.competencies.map((c): Competency => {
-        let cid = `${b.id}-c-${codeSlug(c.code)}`;
-        for (let n = 2; [...competencyId.values()].includes(cid); n++) cid = `${b.id}-c-${codeSlug(c.code)}-${n}`;
-        competencyId.set(c.code, cid);
-        return { id: cid, code: c.code, codeSource: 'printed', text: c.text, gap: false, activityIds: [] };
-      });
-      const order = (codes: Iterable<string>) => b.competencies.filter((c) => [...codes].includes(c.code)).map((c) => competencyId.get(c.code)!);
-      const evaluations = b.evaluations.map(
-        (e, i): Evaluation => ({ id: `${b.id}-e${i + 1}`, competencyIds: b.evaluations.length === 1 || e.codes === null ? [] : order(e.codes), modality: e.modality, production: e.production }),
-      );
-      const criteria = b.criteria.map((c, i): Criterion => {
-        const ids = c.codes.map((code) => competencyId.get(code)!);
-        return {
-          id: c.id ?? `${b.id}-k${String(i + 1).padStart(3, '0')}`,
-          text: c.text,
-          gap: false,
-          heading: c.heading,
-          scope: ids.length === 0 ? { type: 'bloc', competencyIds: [] } : ids.length === 1 ? { type: 'competency', competencyIds: ids } : { type: 'competencies', competencyIds: ids },
-          deliverableKinds: c.kinds as Criterion['deliverableKinds'],
-          topics: c.topics as Criterion['topics'],
-        };
-      });
-      return {
-        id: b.id,
-        code: b.code,
-        codeSource: 'printed',
-        title: b.title,
-        optional: b.optional,
-        evaluations,
-        declared: { competencyRange: null, competencyCount: null, note: null },
-        activities: [],
-        competencies,
-        criteria,
-      };
-    }),
+    dataVersion: columns.dataVersion,
+    disabilityProvisions: columns.disability?.value ?? null,
+    structureNote: columns.structure?.value ?? null,
+    blocs: blocs.map(toBloc),
   };
   const parsed = Certification.safeParse(certification);
   if (!parsed.success) {
+    // Lines of each bloc and criterion, to name them when the schema refuses something.
+    const lines = blocs.map((b) => ({ bloc: b.firstLine, criteria: b.criteria.map((c) => c.line) }));
     throw new ReferentielImportError(
       parsed.error.issues.slice(0, MAX_PROBLEMS).map((issue) => {
         const [, b, kind, i] = issue.path;

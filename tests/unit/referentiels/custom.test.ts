@@ -15,7 +15,7 @@ import {
   ReferentielImportError,
   saveCustomReferentiel,
 } from '@/lib/referentiels/custom';
-import { parseCsv } from '@/lib/referentiels/custom/csv';
+import { parseCsv, readCsv } from '@/lib/referentiels/custom/csv';
 import { WorkspaceDb } from '@/lib/workspace/db';
 import { fixtureCertification } from '../../fixtures/certification';
 
@@ -91,6 +91,24 @@ describe('CSV reading', () => {
     expect(comparable(certificationFromCsv(asComma, 'b.csv'))).toEqual(comparable(semicolon));
     expect(comparable(certificationFromCsv(comma, 'c.csv'))).toEqual(comparable(semicolon));
     expect(parseCsv('a;b\r\n"x ""y""\r\nz";2\r\n\r\n').records).toEqual([{ line: 2, cells: ['x "y"\nz', '2'] }]);
+  });
+
+  it('reads any CSV into rows with the line each starts on, and names problems by line, in French', () => {
+    // BOM, a lone CR (old Mac files), blank and whitespace-only lines skipped, a line break inside quotes.
+    expect(readCsv('\uFEFFnom,prénom\r\n\r\n"Durand\r\nMartin",Léa\rRoux,Paul\n   \n,\n')).toEqual({
+      delimiter: ',',
+      rows: [
+        { line: 1, cells: ['nom', 'prénom'] },
+        { line: 3, cells: ['Durand\nMartin', 'Léa'] },
+        { line: 5, cells: ['Roux', 'Paul'] },
+        { line: 7, cells: ['', ''] },
+      ],
+      problems: [],
+    });
+    expect(readCsv('a;b\n"x\n\ny";"ouvert\nz').problems).toEqual(['ligne 4 : guillemet ouvert jamais fermé (le reste du fichier serait lu comme une seule cellule).']);
+    // Text after a closing quote (RFC 4180 does not allow it; the former reader kept « abcd »).
+    expect(readCsv('a;b\n"ab"cd;e\n1;2').problems).toEqual(['ligne 2 : texte après un guillemet fermant : dans un champ entre guillemets, doublez les guillemets du texte ("").']);
+    expect(readCsv('a;b', ',').rows).toEqual([{ line: 1, cells: ['a;b'] }]);
   });
 
   it('names the line and column of each problem', () => {

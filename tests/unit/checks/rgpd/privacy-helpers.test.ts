@@ -15,6 +15,33 @@ describe('site', () => {
     ['localhost', 'localhost'],
   ])('%s is on site %s', (host, site) => expect(siteOf(host)).toBe(site));
 
+  // The Public Suffix List (tldts) where the former hand-kept list of ~60 suffixes was wrong or silent.
+  it.each([
+    ['x.github.io', 'x.github.io'],
+    ['a.b.gouv.fr', 'b.gouv.fr'],
+    ['www.city.kawasaki.jp', 'city.kawasaki.jp'], // an exception rule (!city.kawasaki.jp)
+    ['bucket.s3.eu-west-3.amazonaws.com', 'bucket.s3.eu-west-3.amazonaws.com'], // was amazonaws.com
+    ['shop.x.appspot.com', 'x.appspot.com'], // was appspot.com
+    ['moncabinet.avocat.fr', 'moncabinet.avocat.fr'], // was avocat.fr
+    ['www.school.county.sch.uk', 'school.county.sch.uk'], // *.sch.uk; was county.sch.uk
+    ['www.x.presse.fr', 'presse.fr'], // not (or no longer) a public suffix; was x.presse.fr
+    ['blog.x.wordpress.com', 'wordpress.com'], // not on the list: browsers share cookies across it
+    ['github.io', 'github.io'], // a public suffix itself: compared whole
+    ['::1', '::1'],
+    ['[2001:db8::1]', '2001:db8::1'],
+    ['foo.localhost', 'foo.localhost'],
+    ['www.académie.fr', 'xn--acadmie-eya.fr'], // IDN, as URL writes it
+    ['WWW.Example.CO.UK.', 'example.co.uk'],
+  ])('by the Public Suffix List, %s is on site %s', (host, site) => expect(siteOf(host)).toBe(site));
+
+  it('tells two accounts on one hosting platform apart, and an IDN from its punycode not', () => {
+    expect(sameSite('x.github.io', 'y.github.io')).toBe(false);
+    expect(sameSite('a.b.gouv.fr', 'c.b.gouv.fr')).toBe(true);
+    expect(sameSite('www.académie.fr', 'cdn.xn--acadmie-eya.fr')).toBe(true);
+    expect(isThirdParty('https://cdn.académie.fr/a.js', 'https://www.xn--acadmie-eya.fr/')).toBe(false);
+    expect(isThirdParty('https://other.netlify.app/a.js', 'https://mine.netlify.app/')).toBe(true);
+  });
+
   it('compares IPs and localhost whole: localhost is not 127.0.0.1', () => {
     expect(sameSite('localhost', '127.0.0.1')).toBe(false);
     expect(isThirdParty('http://127.0.0.1:8080/collect', 'http://localhost:8080/')).toBe(true);
