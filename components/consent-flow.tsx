@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { pick } from '@/lib/i18n';
-import { l, type Localized } from '@/lib/checks/types';
+import { l, type Localized } from '@/lib/i18n/localized';
 import { canRun, FLOW_STEPS, initialFlowState, runStep, withReport, type ConsentFlowDeps, type FlowState, type FlowStep, type FlowTarget, type Observation, type StepReport } from '@/lib/page/consent-flow';
 import { distinct } from '@/lib/checks/privacy/third-parties';
 

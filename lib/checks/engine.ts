@@ -2,7 +2,8 @@
 // one broken check must not hide the others.
 import type { PageFacts } from '../page/facts';
 import { RULES } from './rules';
-import { l, OUTCOMES, type Finding, type Rule } from './types';
+import { OUTCOMES, type Finding, type Rule } from './types';
+import { l } from '../i18n/localized';
 
 export function runRule(rule: Rule, facts: PageFacts): Finding {
   let result;

@@ -4,12 +4,7 @@
 // they must produce in tests/fixtures/checks/<rule-id>/<outcome>[-<case>].html (a test enforces it).
 import type { Topic } from '../referentiels/schema';
 import type { ElementRef, PageFacts } from '../page/facts';
-
-/** Text in both UI languages: French first. */
-export interface Localized {
-  fr: string;
-  en: string;
-}
+import type { Localized } from '../i18n/localized';
 
 export const FAMILIES = ['rgaa', 'rgpd', 'seo', 'eco'] as const;
 export type Family = (typeof FAMILIES)[number];
@@ -67,5 +62,3 @@ export interface Finding {
   pageTitle: string;
   analyzedAt: number;
 }
-
-export const l = (fr: string, en: string): Localized => ({ fr, en });

@@ -5,7 +5,8 @@
 // jurors, the candidate and the référentiel's version; the juror's RGAA audits of the deliverable's
 // pages; the reconciliations with other jurors' exports. DOCX, PDF, Markdown, CSV and the
 // candidate's feedback are all rendered from this, never from the database directly.
-import type { Outcome, Localized, Family } from '@/lib/checks/types';
+import type { Outcome, Family } from '@/lib/checks/types';
+import type { Localized } from '@/lib/i18n/localized';
 import { criterionCodes } from '@/lib/referentiels/criterion-code';
 import type { Bloc, Certification } from '@/lib/referentiels/schema';
 import { assessmentsOf } from '@/lib/workspace/assessments';

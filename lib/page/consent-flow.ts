@@ -10,7 +10,7 @@ import { exemptUse } from '../checks/data/exempt-cookies';
 import type { TrackerPurpose } from '../checks/data/trackers';
 import { bannerShown } from '../checks/privacy/banner';
 import { classifyRequests, distinct, listText } from '../checks/privacy/third-parties';
-import { l, type Localized } from '../checks/types';
+import { l, type Localized } from '../i18n/localized';
 
 export interface ConsentFlowDeps {
   /** Removes the site's cookies and storage (cookies, localStorage, IndexedDB, Cache Storage, service workers). */

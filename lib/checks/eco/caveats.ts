@@ -1,6 +1,6 @@
 // What the page's own timing buffers cannot see, said in the eco findings that rest on them.
 import { LIMITS } from '../../page/facts';
-import { l, type Localized } from '../types';
+import { l, type Localized } from '../../i18n/localized';
 import type { PageWeight } from './ecoindex';
 
 export const LOWER_BOUND = l(

@@ -2,7 +2,7 @@
 // is on no list — it carries the page's own address in its query string, or its path names a
 // beacon (/collect, /pixel, /track, /beacon, /tr), or it is an image asked for with identifiers.
 // A heuristic: every hit comes with the reasons, for the juror to judge.
-import { l, type Localized } from '../types';
+import { l, type Localized } from '../../i18n/localized';
 import type { ResourceFact } from '../../page/facts';
 
 export interface BeaconHint {

@@ -2,7 +2,8 @@
 // above ~800 elements and errs above ~1,400; Grille asks the juror to look above 1,500 — a
 // reference for the eco-design criteria, not a norm.
 import { enNumber, frNumber } from '../../eco/format';
-import { defineRule, l } from '../../types';
+import { defineRule } from '../../types';
+import { l } from '../../../i18n/localized';
 
 export const MAX_DOM = 1_500;
 

@@ -5,7 +5,8 @@
 import { LOWER_BOUND, sentences, weightNotes } from '../../eco/caveats';
 import { ecoIndex, ecoIndexInputs, pageWeight } from '../../eco/ecoindex';
 import { enNumber, enPlural, frNumber, frPlural } from '../../eco/format';
-import { defineRule, l } from '../../types';
+import { defineRule } from '../../types';
+import { l } from '../../../i18n/localized';
 
 export default defineRule({
   id: 'eco-ecoindex',

@@ -7,7 +7,8 @@
 import { LOWER_BOUND, sentences, weightNotes } from '../../eco/caveats';
 import { pageWeight } from '../../eco/ecoindex';
 import { enNumber, enPlural, formatBytes, frNumber, frPlural } from '../../eco/format';
-import { defineRule, l } from '../../types';
+import { defineRule } from '../../types';
+import { l } from '../../../i18n/localized';
 
 const MB = 1024 * 1024;
 /** The median page's weight on HTTP Archive, rounded: a comparison point. */

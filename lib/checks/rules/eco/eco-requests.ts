@@ -4,7 +4,8 @@
 import { capNote, REQUESTS_LOWER_BOUND, sentences } from '../../eco/caveats';
 import { enPlural, frPlural } from '../../eco/format';
 import { pageWeight } from '../../eco/ecoindex';
-import { defineRule, l } from '../../types';
+import { defineRule } from '../../types';
+import { l } from '../../../i18n/localized';
 
 export const MAX_REQUESTS = 100;
 const TOP = 5;

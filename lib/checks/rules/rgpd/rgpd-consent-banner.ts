@@ -7,7 +7,8 @@ import { bannerRef, firstLevel, labels } from '../../privacy/banner';
 import { describeLink, PRIVACY_POLICY } from '../../privacy/links';
 import { fold, foldUrl } from '../../privacy/text';
 import { classifyRequests, listText } from '../../privacy/third-parties';
-import { defineRule, l, type Localized } from '../../types';
+import { defineRule } from '../../types';
+import { l, type Localized } from '../../../i18n/localized';
 import { CNIL_GUIDELINES } from './rgpd-cookies-before-consent';
 
 /** Below this share of the accept button's area, refusing is reported as less prominent. */

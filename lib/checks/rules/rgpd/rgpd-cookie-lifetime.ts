@@ -4,7 +4,8 @@
 import { atBrowserCap, BROWSER_CAP_DAYS, LIMIT_DAYS, lifetimes, months } from '../../privacy/lifetimes';
 import { decimalFr } from '../../privacy/text';
 import { listText } from '../../privacy/third-parties';
-import { defineRule, l } from '../../types';
+import { defineRule } from '../../types';
+import { l } from '../../../i18n/localized';
 
 export default defineRule({
   id: 'rgpd-cookie-lifetime',

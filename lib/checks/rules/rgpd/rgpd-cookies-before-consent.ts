@@ -5,7 +5,8 @@
 import { exemptUse } from '../../data/exempt-cookies';
 import { bannerRef, bannerShown } from '../../privacy/banner';
 import { listText } from '../../privacy/third-parties';
-import { defineRule, l } from '../../types';
+import { defineRule } from '../../types';
+import { l } from '../../../i18n/localized';
 
 export const CNIL_GUIDELINES = {
   label: 'CNIL — lignes directrices et recommandation « cookies et autres traceurs » (2020)',

@@ -4,7 +4,8 @@
 import type { FormFact } from '../../../page/facts';
 import { fold } from '../../privacy/text';
 import { listText } from '../../privacy/third-parties';
-import { defineRule, l } from '../../types';
+import { defineRule } from '../../types';
+import { l } from '../../../i18n/localized';
 
 const NOTICE =
   /donnees personnelles|donnees a caractere personnel|finalite|\brgpd\b|\bgdpr\b|confidentialite|vos droits|droit d'acces|droits? (d'acces|de rectification|d'opposition|a l'effacement)|gestion de vos donnees|protection des donnees|responsable (du|de) traitement|\bcnil\b|personal data|privacy|data protection|your rights/;

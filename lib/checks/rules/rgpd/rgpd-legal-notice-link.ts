@@ -1,7 +1,8 @@
 // A link to the legal notice (mentions légales): the LCEN requires a site's publisher to be
 // identified (name, address, publication director, host). Grille looks for the link only.
 import { describeLink, findLinks, LEGAL_NOTICE } from '../../privacy/links';
-import { defineRule, l } from '../../types';
+import { defineRule } from '../../types';
+import { l } from '../../../i18n/localized';
 
 export default defineRule({
   id: 'rgpd-legal-notice-link',

@@ -1,7 +1,8 @@
 // Consent must be a clear positive act: a box ticked in advance (newsletter, offers, partners) is
 // not consent (RGPD art. 4 (11) and recital 32; CJEU, Planet49, C-673/17).
 import { fold } from '../../privacy/text';
-import { defineRule, l } from '../../types';
+import { defineRule } from '../../types';
+import { l } from '../../../i18n/localized';
 
 const CONSENT_WORDS = /newsletter|lettre d'information|\boffres?\b|partenaires?|consent|communications?|promotion|publicit|marketing|abonne|inscri|prospection|\bsms\b|subscribe|opt.?in|actualites|nouveautes/;
 

@@ -1,7 +1,8 @@
 // A link to the privacy policy (or the cookie policy): the information the RGPD requires
 // (art. 12 and 13) must be easy to reach. Grille looks for the link, not at what the policy says.
 import { describeLink, findLinks, PRIVACY_POLICY } from '../../privacy/links';
-import { defineRule, l } from '../../types';
+import { defineRule } from '../../types';
+import { l } from '../../../i18n/localized';
 
 export default defineRule({
   id: 'rgpd-privacy-policy-link',

@@ -4,7 +4,8 @@
 import type { PageSnapshot } from '../../../page/facts';
 import { describeLink, findLinks, TERMS_OF_SALE } from '../../privacy/links';
 import { fold, foldUrl } from '../../privacy/text';
-import { defineRule, l, type Localized } from '../../types';
+import { defineRule } from '../../types';
+import { l, type Localized } from '../../../i18n/localized';
 
 const SHOP_TYPES = new Set(['product', 'offer', 'aggregateoffer', 'productgroup', 'store', 'onlinestore']);
 const CART_LINK = /\b(panier|cart|basket|checkout|caisse|warenkorb)\b/;

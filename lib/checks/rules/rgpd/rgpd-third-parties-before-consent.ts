@@ -4,7 +4,8 @@
 // other third parties (fonts, CDNs, embeds) are listed as facts for the juror.
 import { bannerRef, bannerShown } from '../../privacy/banner';
 import { classifyRequests, distinct, listText, trackerNames } from '../../privacy/third-parties';
-import { defineRule, l, type Localized } from '../../types';
+import { defineRule } from '../../types';
+import { l, type Localized } from '../../../i18n/localized';
 import { CNIL_GUIDELINES } from './rgpd-cookies-before-consent';
 
 export default defineRule({

@@ -2,7 +2,8 @@
 // (Google picks one itself) but advised, so absent → review. Pointing at another host can be
 // legitimate (a staging copy, a syndicated article) but sends the ranking there: stated for the
 // juror. An URL that does not parse, or is not http(s), is a fault.
-import { defineRule, l } from '../../types';
+import { defineRule } from '../../types';
+import { l } from '../../../i18n/localized';
 
 /** A DNS name (IDNs arrive as xn--), an IPv4 or a bracketed IPv6. Chromium's URL parser lets
  *  some invalid hosts through percent-encoded (« atelier%20brume.fr »), so the host is checked too. */

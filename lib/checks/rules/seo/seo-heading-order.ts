@@ -3,7 +3,8 @@
 // display:none heading (unread) from a visually hidden one (read by screen readers), so they are
 // marked « masqué » for the juror instead of being dropped.
 import type { Heading } from '../../../page/facts';
-import { defineRule, l } from '../../types';
+import { defineRule } from '../../types';
+import { l } from '../../../i18n/localized';
 
 export interface Jump {
   from: Heading | null;

@@ -5,7 +5,8 @@
 // are handed to the juror. role="presentation"/"none" counts as decorative, as RGAA allows.
 // Limit: the facts do not carry aria-hidden, so an aria-hidden image without alt is listed.
 import type { ImageFact } from '../../../page/facts';
-import { defineRule, l } from '../../types';
+import { defineRule } from '../../types';
+import { l } from '../../../i18n/localized';
 
 /** Rendered area from which an image marked decorative is worth a look (200 × 200 px). */
 export const LARGE_AREA = 200 * 200;

@@ -2,7 +2,8 @@
 // results — a fault for a page meant to be found (legitimate on a staging site, which the juror
 // knows). nofollow asks them not to follow its links: for the juror to weigh. The X-Robots-Tag
 // HTTP header can say the same, but a page cannot read its own response headers: a pass says so.
-import { defineRule, l } from '../../types';
+import { defineRule } from '../../types';
+import { l } from '../../../i18n/localized';
 
 export function robotsDirectives(content: string | null): string[] {
   return (content ?? '')

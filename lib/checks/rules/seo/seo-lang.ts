@@ -1,7 +1,8 @@
 // <html lang>: the page's language, used by screen readers to pick their voice (RGAA 8.3) and by
 // search engines. Absent → fault. A value that is not a language code (BCP 47 shape) → review.
 // hreflang alternates (other language versions) are listed in the data.
-import { defineRule, l } from '../../types';
+import { defineRule } from '../../types';
+import { l } from '../../../i18n/localized';
 
 /** Shape of a BCP 47 tag: a 2–3 letter language, then subtags (fr, fr-FR, zh-Hant-TW). */
 const LANG_TAG = /^[a-z]{2,3}(-[a-z0-9]{1,8})*$/i;

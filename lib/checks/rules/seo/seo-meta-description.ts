@@ -2,7 +2,8 @@
 // no length; snippets are cut to the width of the result (about 155–160 characters in practice),
 // so above 160 Grille states that it will be cut, and below 50 asks whether it says enough.
 // Both are for the juror to weigh (review); only an absent or empty description is a fault.
-import { defineRule, l } from '../../types';
+import { defineRule } from '../../types';
+import { l } from '../../../i18n/localized';
 
 export const MIN_DESCRIPTION = 50;
 export const MAX_DESCRIPTION = 160;

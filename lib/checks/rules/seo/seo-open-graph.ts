@@ -1,6 +1,7 @@
 // Open Graph: the title, description and image social networks show when the page is shared.
 // Not required for search ranking: missing ones are listed for the juror (review).
-import { defineRule, l } from '../../types';
+import { defineRule } from '../../types';
+import { l } from '../../../i18n/localized';
 
 export const OG_REQUIRED = ['og:title', 'og:description', 'og:image'] as const;
 

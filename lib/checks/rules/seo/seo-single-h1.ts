@@ -3,7 +3,8 @@
 // are not counted but named: a visually hidden h1 is still read by screen readers and crawlers,
 // so a page whose only h1 is hidden is for the juror to look at rather than a missing h1.
 import type { Heading } from '../../../page/facts';
-import { defineRule, l } from '../../types';
+import { defineRule } from '../../types';
+import { l } from '../../../i18n/localized';
 
 const ref = (h: Heading) => ({ selector: h.selector, snippet: `<h1>${h.text}</h1>`.slice(0, 300) });
 const MAX_QUOTED = 10;

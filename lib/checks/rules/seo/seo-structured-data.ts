@@ -2,7 +2,8 @@
 // article date, organisation). Not required, so none → review. A block that does not parse as
 // JSON is ignored by search engines: a fault. Whether the types fit the page, and whether Google
 // accepts their properties, is for the juror (Google's Rich Results Test).
-import { defineRule, l } from '../../types';
+import { defineRule } from '../../types';
+import { l } from '../../../i18n/localized';
 
 export default defineRule({
   id: 'seo-structured-data',

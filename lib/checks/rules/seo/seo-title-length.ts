@@ -2,7 +2,8 @@
 // Google cuts title links to the width of its result column (about 600 px, 55–70 characters in
 // practice); it publishes no number, so above 70 characters Grille reports a fact — « will be cut »
 // — and below 10 it asks the juror to judge whether the title says enough.
-import { defineRule, l } from '../../types';
+import { defineRule } from '../../types';
+import { l } from '../../../i18n/localized';
 
 export const MAX_TITLE = 70;
 export const MIN_TITLE = 10;
