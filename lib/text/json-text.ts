@@ -4,7 +4,7 @@
 // Chromium, « JSON.parse: unexpected character… » in Firefox); it refuses nesting deeper than
 // MAX_JSON_DEPTH (deep enough, parsing or validating it overflows the stack) and the keys that
 // reach an object's prototype. The scan is a loop, not a recursion, whatever the depth.
-import { ImportError, formatPath } from './errors';
+import { ImportError, formatPath } from './file-errors';
 
 /**
  * Deepest nesting accepted. A backup nests at most 45 levels (a history value may hold 40,

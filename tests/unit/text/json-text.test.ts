@@ -3,8 +3,8 @@
 // browser, nesting refused before JSON.parse, forbidden keys named by their path, and exactly
 // the texts JSON.parse accepts (checked against the engine on thousands of broken files).
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ImportError } from '@/lib/export/errors';
-import { MAX_JSON_DEPTH, PROTOTYPE_CHAIN_KEYS, lineAndColumn, parseJsonText, scanJson } from '@/lib/export/json-text';
+import { ImportError } from '@/lib/text/file-errors';
+import { MAX_JSON_DEPTH, PROTOTYPE_CHAIN_KEYS, lineAndColumn, parseJsonText, scanJson } from '@/lib/text/json-text';
 
 afterEach(() => vi.restoreAllMocks());
 
