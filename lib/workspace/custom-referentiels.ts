@@ -2,11 +2,11 @@
 // others (keyed id + dataVersion), never replaced in place, so an evaluation always finds the
 // version it was made with. Pickers offer the bundled certifications and the latest version of
 // each custom one.
-import { bundledCertifications } from '../catalog';
-import type { Certification } from '../schema';
-import type { WorkspaceDb } from '../../workspace/db';
-import type { CustomReferentielRow } from '../../workspace/types';
-import { ReferentielImportError } from './errors';
+import { bundledCertifications } from '../referentiels/catalog';
+import type { Certification } from '../referentiels/schema';
+import type { WorkspaceDb } from './db';
+import type { CustomReferentielRow } from './types';
+import { ReferentielImportError } from '../referentiels/custom/errors';
 
 export interface SaveResult {
   status: 'added' | 'unchanged';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { detectDeliverable } from '@/lib/page/detect-deliverable';
 import { criteriaInBloc } from '@/lib/referentiels/catalog';
 import { groupByScope } from '@/lib/referentiels/grouping';
-import { rankByRelevance } from '@/lib/referentiels/relevance';
+import { rankByRelevance } from '@/lib/page/relevance';
 import { fixtureCertification } from '../../fixtures/certification';
 
 const bloc1 = fixtureCertification.blocs[0]!;

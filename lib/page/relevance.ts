@@ -1,7 +1,7 @@
 // Ranks a bloc's criteria for the deliverable in the active tab, and says why each one is relevant.
-import { TOPICS_BY_KIND, type DeliverableDetection } from '../page/detect-deliverable';
-import type { CriterionInContext } from './catalog';
-import type { DeliverableKind, Topic } from './schema';
+import { TOPICS_BY_KIND, type DeliverableDetection } from './detect-deliverable';
+import type { CriterionInContext } from '../referentiels/catalog';
+import type { DeliverableKind, Topic } from '../referentiels/schema';
 
 export type RelevanceReason = { type: 'kind'; kind: DeliverableKind } | { type: 'topic'; topic: Topic };
 
