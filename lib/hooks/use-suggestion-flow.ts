@@ -8,10 +8,10 @@ import type { PageSnapshot } from '../page/facts';
 import { saveRun } from '../workspace/ai-suggestions';
 import type { WorkspaceDb } from '../workspace/db';
 import { storageErrorMessage } from '../workspace/errors';
-import type { AiConfig, InjectionWarning, PreparedRequest, SuggestionRequest, SuggestionRun } from './contract';
-import type { AiPanelServices } from './ui-services';
-import { errorInWords, requestProviderAccess, restoreRun, type ErrorInWords } from './ui-suggestions';
-import { M } from './ui-messages';
+import type { AiConfig, InjectionWarning, PreparedRequest, SuggestionRequest, SuggestionRun } from '../ai/contract';
+import type { AiPanelServices } from '../ai/ui-services';
+import { errorInWords, requestProviderAccess, restoreRun, type ErrorInWords } from '../ai/ui-suggestions';
+import { M } from '../ai/ui-messages';
 
 /** The whole bloc, one criterion, or the criteria a previous answer left out. */
 export type Scope = { kind: 'bloc' } | { kind: 'criterion'; criterionId: string } | { kind: 'missing'; criterionIds: string[] };
