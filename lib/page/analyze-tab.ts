@@ -4,7 +4,7 @@
 // optional host permission, asked at the click with the reason shown by the panel.
 import { browser } from 'wxt/browser';
 import { PageFacts } from './facts';
-import { classifyBrowserError, CaptureError, isCapturableUrl } from '../capture/errors';
+import { classifyBrowserError, CaptureError, isCapturableUrl } from './tab-errors';
 import type { AnalyzeOptions } from './analyze';
 
 export const ANALYZER_FILE = '/analyzer.js';

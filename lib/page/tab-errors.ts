@@ -1,5 +1,5 @@
-// Why a capture failed, as a code the UI can act on and a message the juror can read (French by
-// default, English when the browser is in English).
+// Why reading the juror's tab failed (a capture, an analysis), as a code the UI can act on and a
+// message the juror can read (French by default, English when the browser is in English).
 import { t } from '../i18n';
 
 export const CAPTURE_ERROR_CODES = [
