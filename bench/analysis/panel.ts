@@ -7,7 +7,7 @@
 import { browser } from 'wxt/browser';
 import { allFindings } from '../../lib/checks/all-findings';
 import type { ScriptPublicPath } from 'wxt/utils/inject-script';
-import { AXE_RUN_OPTIONS, RGAA_ADJUSTMENTS } from '../../lib/page/axe/run';
+import { AXE_RUN_OPTIONS, RGAA_ADJUSTMENTS } from '../../lib/rgaa/page/axe-run';
 import { analyzeTab } from '../../lib/page/analyze-tab';
 
 async function tabOf(url: string): Promise<number> {

@@ -14,7 +14,7 @@ import type { WorkspaceDb } from '@/lib/workspace/db';
 import { decisionsOf } from '@/lib/workspace/decisions';
 import { evidenceOf } from '@/lib/workspace/evidence';
 import { gapTextsOf, rncpCode } from '@/lib/workspace/gap-texts';
-import { auditsOf } from '@/lib/workspace/rgaa-audits';
+import { auditsOf } from '@/lib/rgaa/audits';
 import { summarizeBloc, type StatusCounts } from '@/lib/workspace/summaries';
 import type {
   AssessmentRow,

@@ -3,7 +3,7 @@
 // (a content script's storage is the visited site's) and returns plain data to the panel.
 import { collectPrivacy } from './privacy/collect';
 import { collectSnapshot } from './snapshot/collect';
-import { runAxe } from './axe/run';
+import { runAxe } from '../rgaa/page/axe-run';
 import type { PageFacts } from './facts';
 
 export interface AnalyzeOptions {

@@ -1,7 +1,7 @@
 // axe-core's raw results reduced to bounded AxeFacts.
 import type { Result } from 'axe-core';
 import { describe, expect, it } from 'vitest';
-import { cut, reduceAxeResults, rgaaTestsOf, selectorOf } from '@/lib/page/axe/reduce';
+import { cut, reduceAxeResults, rgaaTestsOf, selectorOf } from '@/lib/rgaa/page/axe-reduce';
 import { AxeFacts, LIMITS } from '@/lib/page/facts';
 
 function result(id: string, nodes: number, tags = ['RGAAv4', 'RGAA-1.1.1', 'wcag2a']): Result {

@@ -2,13 +2,13 @@
 // an evaluation). The juror's results and comments; the automated pass's « NC » proposals only
 // where the juror has entered nothing. Within an evaluation every change is written to its
 // history in the same transaction.
-import type { RgaaProposal } from '../rgaa/grid';
-import type { WorkspaceDb } from './db';
-import { WorkspaceRuleError } from './errors';
-import { newId } from './evaluations';
-import { record, type Change } from './history';
-import { mergeTexts } from './merge-text';
-import type { RgaaAuditRow, RgaaCriterionResult, RgaaResult } from './types';
+import type { RgaaProposal } from './grid';
+import type { WorkspaceDb } from '../workspace/db';
+import { WorkspaceRuleError } from '../workspace/errors';
+import { newId } from '../workspace/evaluations';
+import { record, type Change } from '../workspace/history';
+import { mergeTexts } from '../workspace/merge-text';
+import type { RgaaAuditRow, RgaaCriterionResult, RgaaResult } from '../workspace/types';
 
 export interface AuditedPage {
   evaluationId: string;

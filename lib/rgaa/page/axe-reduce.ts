@@ -1,7 +1,7 @@
 // axe-core's raw results reduced to AxeFacts: one entry per rule and outcome (faults first),
 // RGAA tests from the rules' `RGAA-x.y.z` tags, every string cut and every list capped to LIMITS.
 import type { AxeResults, NodeResult, Result } from 'axe-core';
-import { LIMITS, type AxeFacts, type AxeRuleResult } from '../facts';
+import { LIMITS, type AxeFacts, type AxeRuleResult } from '../../page/facts';
 
 const RGAA_TAG = /^RGAA-(\d{1,2}\.\d{1,2}\.\d{1,2})$/;
 const IMPACTS = ['minor', 'moderate', 'serious', 'critical'] as const;

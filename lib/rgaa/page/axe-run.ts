@@ -6,8 +6,8 @@
 // page may define its own. Frames are not entered (the juror checks their content).
 import axe from 'axe-core';
 import fr from 'axe-core/locales/fr.json';
-import type { AxeFacts } from '../facts';
-import { reduceAxeResults } from './reduce';
+import type { AxeFacts } from '../../page/facts';
+import { reduceAxeResults } from './axe-reduce';
 
 /** How Grille runs axe; the analysis benchmark runs axe alone with these very options. */
 export const AXE_RUN_OPTIONS: axe.RunOptions = {

@@ -5,7 +5,7 @@ import type { RgaaProposal } from '@/lib/rgaa/grid';
 import { WorkspaceDb } from '@/lib/workspace/db';
 import { createEvaluation } from '@/lib/workspace/evaluations';
 import { historyOf } from '@/lib/workspace/history';
-import { applyProposals, findAudit, historyEntityId, openAudit, setCriterion } from '@/lib/workspace/rgaa-audits';
+import { applyProposals, findAudit, historyEntityId, openAudit, setCriterion } from '@/lib/rgaa/audits';
 
 let db: WorkspaceDb;
 let evaluationId: string;

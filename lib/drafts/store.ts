@@ -15,9 +15,9 @@
 // Drafts live in a database of their own (`<workspace>-drafts`): no workspace query observes
 // them, so a keystroke re-renders nothing, and the workspace schema is untouched. Each row names
 // the panel page that typed it; a panel holds a Web Lock for its lifetime, so a draft whose panel
-// holds no lock was left by a panel that closed or died, and is recovered (draft-recovery.ts).
+// holds no lock was left by a panel that closed or died, and is recovered (recovery.ts).
 import Dexie, { type Table } from 'dexie';
-import type { WorkspaceDb } from './db';
+import type { WorkspaceDb } from '../workspace/db';
 
 /** The free-text fields drafts are kept for, and what identifies each. */
 export type DraftField =

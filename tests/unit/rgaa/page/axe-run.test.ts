@@ -1,7 +1,7 @@
 // axe-core in the page, restricted to its RGAA rules (jsdom: no layout, so no contrast here —
 // the Chromium test covers it).
 import { afterEach, describe, expect, it } from 'vitest';
-import { runAxe } from '@/lib/page/axe/run';
+import { runAxe } from '@/lib/rgaa/page/axe-run';
 import { AxeFacts } from '@/lib/page/facts';
 
 afterEach(() => {

@@ -3,12 +3,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { commitObservations, saveObservation } from '@/lib/workspace/assessments';
 import { WorkspaceDb } from '@/lib/workspace/db';
-import { recoverDrafts } from '@/lib/workspace/draft-recovery';
-import { allDrafts, draftsOf, DraftWriter, PANEL_ID, takeDraft, type DraftField } from '@/lib/workspace/drafts';
+import { recoverDrafts } from '@/lib/drafts/recovery';
+import { allDrafts, draftsOf, DraftWriter, PANEL_ID, takeDraft, type DraftField } from '@/lib/drafts/store';
 import { createEvaluation } from '@/lib/workspace/evaluations';
 import { historyOf } from '@/lib/workspace/history';
 import { mergeTexts } from '@/lib/workspace/merge-text';
-import { findAudit, setCriterion } from '@/lib/workspace/rgaa-audits';
+import { findAudit, setCriterion } from '@/lib/rgaa/audits';
 
 let db: WorkspaceDb;
 let evaluationId: string;

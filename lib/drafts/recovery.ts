@@ -3,12 +3,12 @@
 // what is stored since (mergeTexts: nobody's words dropped) and saved, with their history entry;
 // forms saved by a button (decision, exemption, caption) keep theirs until the form reopens and
 // shows it « non enregistré » (takeDraft).
-import { commitObservations, saveObservation } from './assessments';
-import type { WorkspaceDb } from './db';
-import { allDrafts, draftsOf, livePanels, type DraftRow } from './drafts';
-import { setGapText } from './gap-texts';
-import { mergeTexts } from './merge-text';
-import { findAudit, setCriterion } from './rgaa-audits';
+import { commitObservations, saveObservation } from '../workspace/assessments';
+import type { WorkspaceDb } from '../workspace/db';
+import { allDrafts, draftsOf, livePanels, type DraftRow } from './store';
+import { setGapText } from '../workspace/gap-texts';
+import { mergeTexts } from '../workspace/merge-text';
+import { findAudit, setCriterion } from '../rgaa/audits';
 
 const LEGACY_PREFIX = 'grille:draft:';
 
