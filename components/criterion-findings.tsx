@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { t } from '@/lib/i18n';
-import { findingsForTopics } from '@/lib/checks/all-findings';
+import { findingsForTopics } from '@/lib/analysis/all-findings';
 import type { Topic } from '@/lib/referentiels/schema';
 import { usePageAnalysisContext } from './analysis-context';
 import { FindingItem } from './finding-item';

@@ -14,7 +14,7 @@ import { FindingItem } from './finding-item';
 import { HiddenTexts } from './hidden-texts';
 import { PageSnapshotSummary } from './page-snapshot-summary';
 import { ConsentFlow } from './consent-flow';
-import { browserConsentDeps } from '@/lib/page/consent-deps';
+import { browserConsentDeps } from '@/lib/privacy/consent-deps';
 
 interface Props {
   tab: DeliverableTab | null;

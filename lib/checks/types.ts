@@ -1,7 +1,9 @@
 // Checks turn page facts into findings (« constats »): facts, not verdicts. Each rule is data
 // (id, family, topics it informs, title, source) plus one small pure check function, in its own
-// file under lib/checks/rules/<family>/<rule-id>.ts, with HTML fixtures named after the outcome
-// they must produce in tests/fixtures/checks/<rule-id>/<outcome>[-<case>].html (a test enforces it).
+// file under lib/<room>/rules/<rule-id>.ts (the room of its family: lib/privacy for rgpd,
+// lib/seo, lib/eco; registered by lib/analysis/rules.ts), with HTML fixtures named after the
+// outcome they must produce in tests/fixtures/checks/<rule-id>/<outcome>[-<case>].html (a test
+// enforces it).
 import type { Topic } from '../referentiels/schema';
 import type { ElementRef, PageFacts } from '../page/facts';
 import type { Localized } from '../i18n/localized';

@@ -2,7 +2,7 @@
 // (attach a finding to a criterion to keep it). Findings are facts; nothing here sets a status.
 import { useCallback, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { allFindings } from '../checks/all-findings';
+import { allFindings } from '../analysis/all-findings';
 import type { Finding } from '../checks/types';
 import { originPattern, type DeliverableTab } from '../page/active-deliverable';
 import { AnalysisError, analyzeTab, clearHighlightInTab, highlightInTab } from '../page/analyze-tab';

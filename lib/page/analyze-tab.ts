@@ -5,7 +5,12 @@
 import { browser } from 'wxt/browser';
 import { PageFacts } from './facts';
 import { classifyBrowserError, CaptureError, isCapturableUrl } from './tab-errors';
-import type { AnalyzeOptions } from './analyze';
+
+/** What the panel asks of the analyzer (lib/analysis/page/analyze.ts). */
+export interface AnalyzeOptions {
+  /** Run axe-core (the slowest part); the RGPD flow re-reads a page without it. */
+  axe: boolean;
+}
 
 export const ANALYZER_FILE = '/analyzer.js';
 
