@@ -1,7 +1,7 @@
 // The folder-level import graph of lib/: which top-level folder of lib imports which, from the
 // static imports, re-exports, dynamic imports and import.meta.glob patterns of its files, whether
 // written `@/lib/...` (or `~/lib/...`) or relative. Used by the conventions test to refuse cycles.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import ts from 'typescript';
 
@@ -44,8 +44,10 @@ function targetPath(specifier: string, file: string, root: string): string | und
 /** The top-level lib folder of a path, or undefined when it is outside lib (or a file directly in lib/). */
 function folderOf(path: string, root: string): string | undefined {
   const inLib = relative(join(root, 'lib'), path);
-  if (inLib === '' || inLib.startsWith('..') || !inLib.includes(sep)) return undefined;
-  return inLib.split(sep)[0]!;
+  if (inLib === '' || inLib.startsWith('..')) return undefined;
+  if (inLib.includes(sep)) return inLib.split(sep)[0]!;
+  // `../i18n`: the folder itself (its index.ts)
+  return existsSync(path) && statSync(path).isDirectory() ? inLib : undefined;
 }
 
 /** The top-level lib folder a specifier lands in, or undefined when it leaves lib (or is a package). */

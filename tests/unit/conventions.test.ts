@@ -112,6 +112,7 @@ describe('import graph', () => {
     expect(targetFolder('@/lib/page/facts', file, '/r')).toBe('page');
     expect(targetFolder('../../../prompts/a.md', file, '/r')).toBeUndefined();
     expect(targetFolder('zod', file, '/r')).toBeUndefined();
+    expect(targetFolder('../i18n', resolve(ROOT, 'lib/capture/format.ts'), ROOT)).toBe('i18n'); // a folder's index.ts
   });
 
   it('matches glob patterns as Vite does', () => {
