@@ -1,5 +1,5 @@
 // Sorts a page's requests into what the RGPD rules and the guided flow report: known trackers (by
-// the list in ../data/trackers), probable trackers (by the beacon heuristic), and other third
+// the list in ./data/trackers), probable trackers (by the beacon heuristic), and other third
 // parties (fonts, CDNs, embeds), listed as facts.
 import type { ResourceFact } from '../page/facts';
 import { findTracker, type TrackerEntry } from './data/trackers';
