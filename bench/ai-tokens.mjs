@@ -18,7 +18,7 @@ const rows = await withProjectModules(async (load) => {
   const { estimateTokens, estimateMessagesTokens } = await load('/lib/ai/tokens.ts');
   const { bundledCertifications, criteriaInBloc } = await load('/lib/referentiels/catalog.ts');
   const { PageFacts } = await load('/lib/page/facts.ts');
-  const { allFindings } = await load('/lib/checks/all-findings.ts');
+  const { allFindings } = await load('/lib/analysis/all-findings.ts');
   const facts = PageFacts.parse(JSON.parse(readFileSync(FACTS, 'utf8')));
   const findings = allFindings(facts);
 

@@ -4,7 +4,7 @@
 //   injecting the analyzer, the snapshot, the RGPD facts and axe's RGAA rules in the page, the
 //   transfer of the result to the panel and its validation, then the SEO, eco and RGPD rules and
 //   the RGAA grouping (allFindings).
-// - Baseline: axe-core alone with Grille's options (lib/page/axe/run.ts), injected and answered
+// - Baseline: axe-core alone with Grille's options (lib/rgaa/page/axe-run.ts), injected and answered
 //   through the same extension API, its full results transferred to the same page.
 // - Each snapshot collector timed on its own (bench/analysis/collectors.ts): its growth slope
 //   between sizes says whether it grows faster than the page.

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, type ReactNode, type RefObject } from 'react';
 import type { SuggestionRequest } from '@/lib/ai/contract';
-import { useSuggestionFlow, type Flow, type Scope } from '@/lib/ai/ui-flow';
+import { useSuggestionFlow, type Flow, type Scope } from '@/lib/hooks/use-suggestion-flow';
 import type { AiPanelServices } from '@/lib/ai/ui-services';
 import { useAiConfig, type ConfigState } from '@/lib/ai/ui-suggestions';
 import type { Finding } from '@/lib/checks/types';

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { PROVIDER_PRESETS } from '@/lib/ai/providers';
-import type { Flow } from '@/lib/ai/ui-flow';
+import type { Flow } from '@/lib/hooks/use-suggestion-flow';
 import { M } from '@/lib/ai/ui-messages';
 import { formatCount } from '@/lib/ai/ui-suggestions';
 import { pick, t } from '@/lib/i18n';

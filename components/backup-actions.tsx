@@ -2,7 +2,7 @@ import { useId, useState, type ChangeEvent } from 'react';
 import { exportBackup } from '@/lib/export/backup';
 import { F, M, pick } from '@/lib/export/backup-messages';
 import type { Envelope } from '@/lib/export/envelope';
-import { ExportError, ImportError, formatBytes } from '@/lib/export/errors';
+import { ExportError, ImportError, formatBytes } from '@/lib/text/file-errors';
 import { importBackup, planImport, readBackup, MAX_IMPORT_BYTES, type ConflictMode, type ImportSummary } from '@/lib/export/import';
 import type { Certification } from '@/lib/referentiels/schema';
 import type { WorkspaceDb } from '@/lib/workspace/db';

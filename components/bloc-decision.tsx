@@ -4,7 +4,7 @@ import { useFormDraft } from '@/lib/hooks/use-form-draft';
 import { useUnsaved } from '@/lib/hooks/use-unsaved';
 import type { WorkspaceDb } from '@/lib/workspace/db';
 import { setDecision } from '@/lib/workspace/decisions';
-import { draftsOf } from '@/lib/workspace/drafts';
+import { draftsOf } from '@/lib/drafts/store';
 import { BLOC_DECISIONS, type BlocDecision, type DecisionRow, type EvaluationMode } from '@/lib/workspace/types';
 import { StorageError } from './storage-error';
 

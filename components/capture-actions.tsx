@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { browser } from 'wxt/browser';
 import { t } from '@/lib/i18n';
 import { captureLink, captureQuote, captureScreenshot, toCaptureError, type PendingCapture } from '@/lib/capture/captures';
-import { CaptureError } from '@/lib/capture/errors';
+import { CaptureError } from '@/lib/page/tab-errors';
 import { originPattern, type DeliverableTab } from '@/lib/page/active-deliverable';
 
 export interface CaptureActionsProps {

@@ -1,8 +1,8 @@
 import { useRef, useState } from 'react';
 import { pick } from '@/lib/i18n';
-import { l, type Localized } from '@/lib/checks/types';
-import { canRun, FLOW_STEPS, initialFlowState, runStep, withReport, type ConsentFlowDeps, type FlowState, type FlowStep, type FlowTarget, type Observation, type StepReport } from '@/lib/page/consent-flow';
-import { distinct } from '@/lib/checks/privacy/third-parties';
+import { l, type Localized } from '@/lib/i18n/localized';
+import { canRun, FLOW_STEPS, initialFlowState, runStep, withReport, type ConsentFlowDeps, type FlowState, type FlowStep, type FlowTarget, type Observation, type StepReport } from '@/lib/privacy/consent-flow';
+import { distinct } from '@/lib/privacy/third-parties';
 
 export interface ConsentFlowProps {
   /** The browser work (clear the site's data, reload, analyse), wired by the panel. */

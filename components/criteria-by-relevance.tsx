@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { t } from '@/lib/i18n';
 import type { CriterionInContext } from '@/lib/referentiels/catalog';
-import type { RankedCriterion } from '@/lib/referentiels/relevance';
+import type { RankedCriterion } from '@/lib/page/relevance';
 import { CriterionItem } from './criterion-item';
 
 /** Criteria observable on the active tab first, each with why; then the rest of the bloc. */

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { t } from '@/lib/i18n';
 import { commitObservations, saveObservation, setStatus } from '@/lib/workspace/assessments';
 import type { WorkspaceDb } from '@/lib/workspace/db';
-import { draftsOf } from '@/lib/workspace/drafts';
+import { draftsOf } from '@/lib/drafts/store';
 import { useFormDraft } from '@/lib/hooks/use-form-draft';
 import { useSavedText } from '@/lib/hooks/use-saved-text';
 import { useUnsaved } from '@/lib/hooks/use-unsaved';

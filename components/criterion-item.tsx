@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { t } from '@/lib/i18n';
 import type { CriterionInContext } from '@/lib/referentiels/catalog';
-import type { RelevanceReason } from '@/lib/referentiels/relevance';
+import type { RelevanceReason } from '@/lib/page/relevance';
 import { GapText } from './gap-text';
 import { scopeLabel } from './scope-label';
 

@@ -5,7 +5,7 @@ import { newEvidenceFrom } from '@/lib/capture/to-evidence';
 import type { PendingCaptureState } from '@/lib/hooks/use-pending-capture';
 import type { PendingCapture } from '@/lib/capture/captures';
 import type { WorkspaceDb } from '@/lib/workspace/db';
-import { draftsOf } from '@/lib/workspace/drafts';
+import { draftsOf } from '@/lib/drafts/store';
 import { addEvidence, updateEvidence } from '@/lib/workspace/evidence';
 import type { EvidenceRow } from '@/lib/workspace/types';
 import { CaptureActions } from './capture-actions';

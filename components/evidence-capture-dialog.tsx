@@ -3,7 +3,7 @@ import type { EvidenceSaveInput } from '@/lib/capture/to-evidence';
 import { t } from '@/lib/i18n';
 import { useFormDraft } from '@/lib/hooks/use-form-draft';
 import { useUnsaved } from '@/lib/hooks/use-unsaved';
-import type { DraftField, DraftsDb } from '@/lib/workspace/drafts';
+import type { DraftField, DraftsDb } from '@/lib/drafts/store';
 import { storageErrorMessage } from '@/lib/workspace/errors';
 import { EvidenceRecord, type EvidenceView } from './evidence-record';
 

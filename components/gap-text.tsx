@@ -3,7 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { t } from '@/lib/i18n';
 import { useSavedText } from '@/lib/hooks/use-saved-text';
 import type { WorkspaceDb } from '@/lib/workspace/db';
-import { draftsOf, type DraftField, type DraftsDb } from '@/lib/workspace/drafts';
+import { draftsOf, type DraftField, type DraftsDb } from '@/lib/drafts/store';
 import { gapTextsOf, looksLikeRncp, RNCP_ITEM_ID, setGapText } from '@/lib/workspace/gap-texts';
 import type { GapTextRow } from '@/lib/workspace/types';
 import { StorageError } from './storage-error';

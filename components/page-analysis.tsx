@@ -15,7 +15,7 @@ import { usePageAnalysisContext } from './analysis-context';
 import { FindingItem } from './finding-item';
 import { HiddenTexts } from './hidden-texts';
 import { PageSnapshotSummary } from './page-snapshot-summary';
-import { browserConsentDeps } from '@/lib/page/consent-deps';
+import { browserConsentDeps } from '@/lib/privacy/consent-deps';
 
 interface Props {
   tab: DeliverableTab | null;

@@ -1,7 +1,7 @@
 import { liveQuery } from 'dexie';
 import { useEffect, useId, useMemo, useState, type ChangeEvent } from 'react';
 import { F, M, pick } from '@/lib/export/backup-messages';
-import { ImportError } from '@/lib/export/errors';
+import { ImportError } from '@/lib/text/file-errors';
 import { readBackup } from '@/lib/export/import';
 import { applyReconciliation } from '@/lib/export/reconcile-apply';
 import {

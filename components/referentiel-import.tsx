@@ -1,6 +1,7 @@
 import { useId, useState, type ChangeEvent } from 'react';
 import { F, M, pick } from '@/lib/export/backup-messages';
-import { previewCertification, readReferentielFile, ReferentielImportError, saveCustomReferentiel } from '@/lib/referentiels/custom';
+import { previewCertification, readReferentielFile, ReferentielImportError } from '@/lib/referentiels/custom';
+import { saveCustomReferentiel } from '@/lib/workspace/custom-referentiels';
 import type { Certification } from '@/lib/referentiels/schema';
 import type { WorkspaceDb } from '@/lib/workspace/db';
 import { storageErrorMessage } from '@/lib/workspace/errors';

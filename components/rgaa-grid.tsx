@@ -6,7 +6,7 @@ import { MSG, pick } from '@/lib/rgaa/messages';
 import { uiLanguage } from '@/lib/i18n';
 import { inPreset, type RgaaPreset } from '@/lib/rgaa/quick-audit';
 import type { WorkspaceDb } from '@/lib/workspace/db';
-import { applyProposals, findAudit, type AuditedPage } from '@/lib/workspace/rgaa-audits';
+import { applyProposals, findAudit, type AuditedPage } from '@/lib/rgaa/audits';
 import type { RgaaCriterionResult } from '@/lib/workspace/types';
 import { RgaaCriterionRow } from './rgaa-criterion-row';
 import { StorageError } from './storage-error';

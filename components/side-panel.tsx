@@ -1,13 +1,13 @@
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { allCertifications } from '@/lib/referentiels/custom/store';
+import { allCertifications } from '@/lib/workspace/custom-referentiels';
 import { lazyComponent } from './lazy';
 import { t } from '@/lib/i18n';
 import { useActiveDeliverable } from '@/lib/hooks/use-active-deliverable';
 import { usePageAnalysis } from '@/lib/hooks/use-page-analysis';
 import { useStoredSelection } from '@/lib/hooks/use-stored-selection';
 import { allCriteria, criteriaInBloc, type CriterionInContext } from '@/lib/referentiels/catalog';
-import { rankByRelevance } from '@/lib/referentiels/relevance';
+import { rankByRelevance } from '@/lib/page/relevance';
 import { criterionCodes } from '@/lib/referentiels/criterion-code';
 import { buildSearchIndex, searchCriteria } from '@/lib/referentiels/search';
 import type { Certification } from '@/lib/referentiels/schema';

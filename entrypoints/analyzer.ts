@@ -1,7 +1,7 @@
 // Injected on demand (scripting.executeScript, files: ['/analyzer.js']) into the tab the juror
 // asks Grille to analyse: installs the analyzer in the extension's isolated world of that page.
 // The panel then calls it with executeScript({ func }) — see lib/page/analyze-tab.ts.
-import { analyzePage } from '@/lib/page/analyze';
+import { analyzePage } from '@/lib/analysis/page/analyze';
 import { clearHighlight, highlight } from '@/lib/page/highlight';
 
 export default defineUnlistedScript(() => {

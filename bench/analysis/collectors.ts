@@ -13,7 +13,7 @@ import { collectLinks, linkElements } from '../../lib/page/snapshot/links';
 import { collectMainText } from '../../lib/page/snapshot/main-text';
 import { collectMeta } from '../../lib/page/snapshot/meta';
 import { computeVisibility } from '../../lib/page/snapshot/visibility';
-import { collectPrivacy } from '../../lib/page/privacy/collect';
+import { collectPrivacy } from '../../lib/privacy/page/collect';
 
 async function time(): Promise<Record<string, number>> {
   const doc = document;

@@ -5,9 +5,9 @@
 // with the same options, injected and answered through the same extension API.
 // bench/analysis.mjs drives it through `window.analysisBench`.
 import { browser } from 'wxt/browser';
-import { allFindings } from '../../lib/checks/all-findings';
+import { allFindings } from '../../lib/analysis/all-findings';
 import type { ScriptPublicPath } from 'wxt/utils/inject-script';
-import { AXE_RUN_OPTIONS, RGAA_ADJUSTMENTS } from '../../lib/page/axe/run';
+import { AXE_RUN_OPTIONS, RGAA_ADJUSTMENTS } from '../../lib/rgaa/page/axe-run';
 import { analyzeTab } from '../../lib/page/analyze-tab';
 
 async function tabOf(url: string): Promise<number> {

@@ -6,7 +6,7 @@ import { SidePanel } from '@/components/side-panel';
 import { t } from '@/lib/i18n';
 import { bundledCertifications } from '@/lib/referentiels/catalog';
 import { workspaceDb } from '@/lib/workspace/db';
-import { recoverDrafts } from '@/lib/workspace/draft-recovery';
+import { recoverDrafts } from '@/lib/drafts/recovery';
 import './style.css';
 
 // zod compiles validators with new Function when it can; the extension's CSP forbids it.

@@ -3,7 +3,7 @@
 // IndexedDB, which backups and exports read). The key is never logged nor exported.
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
-import type { Localized } from '../checks/types';
+import type { Localized } from '../i18n/localized';
 import { PROVIDERS, type AiConfig, type Provider } from './contract';
 import { AiError } from './errors';
 import { DEFAULT_AZURE_API_VERSION, DEFAULT_TIMEOUT_MS, MAX_TIMEOUT_MS, MIN_TIMEOUT_MS, PROVIDER_PRESETS } from './providers';

@@ -4,7 +4,7 @@
 // errors (and fetch's, zod's, aborts) onto it; the provider's own message is never shown raw for
 // key problems, and anything that looks like a key is masked before it is shown.
 import type { AiErrorCode } from './contract';
-import type { Localized } from '../checks/types';
+import type { Localized } from '../i18n/localized';
 
 export interface AiErrorDetails {
   /** Rate limits: how long the provider asked to wait. */

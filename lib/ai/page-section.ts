@@ -194,7 +194,7 @@ const OUTCOME_LABELS: Record<Outcome, string> = {
 };
 const SHOWN: readonly Outcome[] = ['fail', 'review', 'pass', 'info'];
 
-/** Findings that inform these topics, faults first, in a stable order (as lib/checks/all-findings sorts them). */
+/** Findings that inform these topics, faults first, in a stable order (as lib/analysis/all-findings sorts them). */
 export function relevantFindings(findings: readonly Finding[], topics: readonly Topic[]): Finding[] {
   const wanted = new Set(topics);
   const seen = new Set<string>();

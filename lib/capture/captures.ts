@@ -4,7 +4,7 @@
 import { browser } from 'wxt/browser';
 import type { Payload } from '../messaging/protocol';
 import type { Finding } from '../checks/types';
-import { CaptureError, classifyBrowserError, isCapturableUrl } from './errors';
+import { CaptureError, classifyBrowserError, isCapturableUrl } from '../page/tab-errors';
 import { readSelection } from './read-selection';
 import { captureVisibleTab } from './visible-tab';
 

@@ -4,7 +4,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { MAX_QUOTE_CHARS, MAX_TITLE_CHARS, parsePayload, type StoredCapture } from '../messaging/protocol';
 import { t } from '../i18n';
-import { isCapturableUrl } from './errors';
+import { isCapturableUrl } from '../page/tab-errors';
 import { storePendingCapture } from './pending';
 import { readSelection } from './read-selection';
 

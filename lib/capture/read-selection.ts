@@ -3,7 +3,7 @@
 // only input is its argument), whose answer is validated on arrival like any page data.
 import { browser } from 'wxt/browser';
 import { MAX_QUOTE_CHARS, MAX_TITLE_CHARS, MAX_URL_CHARS, parsePayload, type SelectionSnapshot } from '../messaging/protocol';
-import { CaptureError, classifyBrowserError } from './errors';
+import { CaptureError, classifyBrowserError } from '../page/tab-errors';
 
 /**
  * Injected into the page. The selection of a text field (which window.getSelection() does not

@@ -3,7 +3,7 @@
 // not enough, in Chrome as in Firefox — so a refusal says how to get it.
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
-import { CaptureError, classifyBrowserError } from './errors';
+import { CaptureError, classifyBrowserError } from '../page/tab-errors';
 
 /** Larger than any screen's PNG; guards against a runaway answer. */
 const MAX_DATA_URL_CHARS = 64 * 1024 * 1024;

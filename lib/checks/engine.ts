@@ -1,8 +1,8 @@
 // Runs every rule over a page's facts. A rule that throws yields a « review » finding saying so:
 // one broken check must not hide the others.
 import type { PageFacts } from '../page/facts';
-import { RULES } from './rules';
-import { l, OUTCOMES, type Finding, type Rule } from './types';
+import { OUTCOMES, type Finding, type Rule } from './types';
+import { l } from '../i18n/localized';
 
 export function runRule(rule: Rule, facts: PageFacts): Finding {
   let result;
@@ -32,7 +32,7 @@ export function runRule(rule: Rule, facts: PageFacts): Finding {
 }
 
 /** All findings for a page, most telling first (faults, then what to check, passes, measures). */
-export function runChecks(facts: PageFacts, rules: readonly Rule[] = RULES): Finding[] {
+export function runChecks(facts: PageFacts, rules: readonly Rule[]): Finding[] {
   return rules
     .map((rule, order) => ({ finding: runRule(rule, facts), order }))
     .sort((a, b) => OUTCOMES.indexOf(a.finding.outcome) - OUTCOMES.indexOf(b.finding.outcome) || a.order - b.order)

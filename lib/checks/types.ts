@@ -1,15 +1,12 @@
 // Checks turn page facts into findings (« constats »): facts, not verdicts. Each rule is data
 // (id, family, topics it informs, title, source) plus one small pure check function, in its own
-// file under lib/checks/rules/<family>/<rule-id>.ts, with HTML fixtures named after the outcome
-// they must produce in tests/fixtures/checks/<rule-id>/<outcome>[-<case>].html (a test enforces it).
+// file under lib/<room>/rules/<rule-id>.ts (the room of its family: lib/privacy for rgpd,
+// lib/seo, lib/eco; registered by lib/analysis/rules.ts), with HTML fixtures named after the
+// outcome they must produce in tests/fixtures/checks/<rule-id>/<outcome>[-<case>].html (a test
+// enforces it).
 import type { Topic } from '../referentiels/schema';
 import type { ElementRef, PageFacts } from '../page/facts';
-
-/** Text in both UI languages: French first. */
-export interface Localized {
-  fr: string;
-  en: string;
-}
+import type { Localized } from '../i18n/localized';
 
 export const FAMILIES = ['rgaa', 'rgpd', 'seo', 'eco'] as const;
 export type Family = (typeof FAMILIES)[number];
@@ -67,5 +64,3 @@ export interface Finding {
   pageTitle: string;
   analyzedAt: number;
 }
-
-export const l = (fr: string, en: string): Localized => ({ fr, en });

@@ -11,7 +11,7 @@ import type { WorkspaceDb } from '../workspace/db';
 import { WorkspaceRuleError } from '../workspace/errors';
 import type { HistoryRow } from '../workspace/types';
 import { EnvelopeSchema, FORMAT, FORMAT_VERSION, toEnvelopeData, type Envelope, type EnvelopeDataT, type WorkspaceRows } from './envelope';
-import { ExportError, formatIssues } from './errors';
+import { ExportError, formatIssues } from '../text/file-errors';
 import { integrityProblems } from './import';
 
 export type BackupScope = { evaluationId: string } | 'all';

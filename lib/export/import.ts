@@ -9,8 +9,8 @@ import type { WorkspaceDb } from '../workspace/db';
 import { newId } from '../workspace/evaluations';
 import type { CandidateRow, HistoryRow } from '../workspace/types';
 import { EnvelopeSchema, FORMAT, FORMAT_VERSION, fromEnvelopeData, type Envelope } from './envelope';
-import { ImportConflictError, ImportError, formatBytes, formatIssues, type EvaluationConflict } from './errors';
-import { parseJsonText } from './json-text';
+import { ImportConflictError, ImportError, formatBytes, formatIssues, type EvaluationConflict } from '../text/file-errors';
+import { parseJsonText } from '../text/json-text';
 import { upgradeEnvelope, type FormatUpgrade } from './upgrades';
 
 export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;

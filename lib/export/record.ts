@@ -5,7 +5,8 @@
 // jurors, the candidate and the référentiel's version; the juror's RGAA audits of the deliverable's
 // pages; the reconciliations with other jurors' exports. DOCX, PDF, Markdown, CSV and the
 // candidate's feedback are all rendered from this, never from the database directly.
-import type { Outcome, Localized, Family } from '@/lib/checks/types';
+import type { Outcome, Family } from '@/lib/checks/types';
+import type { Localized } from '@/lib/i18n/localized';
 import { criterionCodes } from '@/lib/referentiels/criterion-code';
 import type { Bloc, Certification } from '@/lib/referentiels/schema';
 import { assessmentsOf } from '@/lib/workspace/assessments';
@@ -13,7 +14,7 @@ import type { WorkspaceDb } from '@/lib/workspace/db';
 import { decisionsOf } from '@/lib/workspace/decisions';
 import { evidenceOf } from '@/lib/workspace/evidence';
 import { gapTextsOf, rncpCode } from '@/lib/workspace/gap-texts';
-import { auditsOf } from '@/lib/workspace/rgaa-audits';
+import { auditsOf } from '@/lib/rgaa/audits';
 import { summarizeBloc, type StatusCounts } from '@/lib/workspace/summaries';
 import type {
   AssessmentRow,

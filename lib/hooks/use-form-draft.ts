@@ -3,7 +3,7 @@
 // comes back after a crash or a closed panel, and `dirty` says it differs from what is stored —
 // the form shows « non enregistré » and leaving asks first (use-unsaved.ts).
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { DraftWriter, takeDraft, type DraftField, type DraftsDb } from '../workspace/drafts';
+import { DraftWriter, takeDraft, type DraftField, type DraftsDb } from '../drafts/store';
 
 export interface FormValue {
   text: string;

@@ -66,7 +66,7 @@ export function usePageAnalysis(tab: DeliverableTab | null): PageAnalysis {
       try {
         const result = await analyze(target, true);
         // The rules (and the Public Suffix List they need) load on the first analysis, not with the panel.
-        const { allFindings } = await import('../checks/all-findings');
+        const { allFindings } = await import('../analysis/all-findings');
         if (mine !== generation.current) return;
         setFacts(result);
         // Site checks judge the site: on a document's export or a social network's page (the

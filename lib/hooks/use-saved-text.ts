@@ -1,11 +1,11 @@
 // A text field saved as it is typed: each keystroke goes at once to the field's durable draft
-// (lib/workspace/drafts.ts, one IndexedDB transaction at a time), the field's own save follows a
+// (lib/drafts/store.ts, one IndexedDB transaction at a time), the field's own save follows a
 // pause; leaving the field, hiding or closing the panel and unmounting save at once. While the
 // field is not being edited it shows the stored text (another panel's words included); an edit
 // made here is merged with one stored meanwhile, never written over it. A failed write keeps the
 // text in the field, to retry.
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { DraftWriter, type DraftField, type DraftsDb } from '../workspace/drafts';
+import { DraftWriter, type DraftField, type DraftsDb } from '../drafts/store';
 
 export interface SavedTextOptions {
   stored: string;

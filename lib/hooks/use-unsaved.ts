@@ -1,6 +1,6 @@
 // Forms saved by a button (a bloc decision, an exemption, a piece of evidence) that differ from
 // what is stored: listed so that leaving the evaluation asks first, and closing or reloading the
-// panel page too (beforeunload). Their text is kept as a draft all the same (drafts.ts).
+// panel page too (beforeunload). Their text is kept as a draft all the same (lib/drafts/store.ts).
 import { useLayoutEffect, useSyncExternalStore } from 'react';
 
 export interface UnsavedForm {

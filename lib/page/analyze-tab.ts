@@ -4,8 +4,13 @@
 // optional host permission, asked at the click with the reason shown by the panel.
 import { browser } from 'wxt/browser';
 import { PageFacts } from './facts';
-import { classifyBrowserError, CaptureError, isCapturableUrl } from '../capture/errors';
-import type { AnalyzeOptions } from './analyze';
+import { classifyBrowserError, CaptureError, isCapturableUrl } from './tab-errors';
+
+/** What the panel asks of the analyzer (lib/analysis/page/analyze.ts). */
+export interface AnalyzeOptions {
+  /** Run axe-core (the slowest part); the RGPD flow re-reads a page without it. */
+  axe: boolean;
+}
 
 export const ANALYZER_FILE = '/analyzer.js';
 

@@ -3,7 +3,7 @@
 // a candidate's page is untrusted and may have tampered with the analyzer's isolated world's
 // inputs (its DOM), so every string is bounded and every list capped.
 //
-// The checks (lib/checks/rules) are pure functions of these facts.
+// The checks (lib/<room>/rules, registered by lib/analysis/rules.ts) are pure functions of these facts.
 import { z } from 'zod';
 
 /** Bounds: the snapshot must stay small enough to store, show and send to an AI. */

@@ -2,7 +2,8 @@
 // non conforme when a rule found a fault (on the elements listed), « à vérifier par le juré » when
 // axe could not conclude, « conforme sur ce qui a été testé » when its tests passed — never more:
 // an automated test covers only some tests of a criterion.
-import { l, OUTCOMES, type Finding, type Localized, type Outcome } from '../checks/types';
+import { OUTCOMES, type Finding, type Outcome } from '../checks/types';
+import { l, type Localized } from '../i18n/localized';
 import { LIMITS, type AxeRuleResult, type ElementRef, type PageFacts } from '../page/facts';
 import { compareCriteria, criterionOfTest, criterionUrl, rgaaCriterion } from './criteria';
 

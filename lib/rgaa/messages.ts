@@ -1,5 +1,5 @@
 // The RGAA views' UI strings, French first, with English; `pick` (lib/i18n) chooses by the browser's language.
-import type { Localized } from '../checks/types';
+import type { Localized } from '../i18n/localized';
 import type { RgaaResult } from '../workspace/types';
 
 export type { Localized };

@@ -1,5 +1,5 @@
 // Text folding: case- and accent-insensitive comparison of French text. The one folding used by
-// search, page wording matching (lib/checks/privacy/text), form field words
+// search, page wording matching (lib/privacy/wording), form field words
 // (lib/page/snapshot/personal), pseudonymisation (lib/ai/redact) and quote verification
 // (lib/ai/quote-text); each adds its own options or handling of spaces and punctuation.
 

@@ -1,6 +1,6 @@
 // Per-criterion assessments: the juror's status (with a reason for an exemption) and observation.
 // Observations are saved after a pause in typing (each keystroke is kept at once as a draft,
-// drafts.ts); their history entry is written when the edit ends (the field loses focus, the panel
+// lib/drafts/store.ts); their history entry is written when the edit ends (the field loses focus, the panel
 // closes or the next time the evaluation opens), so a crash never loses the text nor its history.
 import { foldForSearch } from '../text/normalize';
 import type { WorkspaceDb } from './db';

@@ -83,7 +83,7 @@ export async function withEvalModules<T>(source: PromptSource, fn: (modules: Eva
       load('/lib/ai/request.ts'),
       load('/lib/referentiels/catalog.ts'),
       load('/lib/page/facts.ts'),
-      load('/lib/checks/all-findings.ts'),
+      load('/lib/analysis/all-findings.ts'),
     ]);
     return await fn({
       prepareRequest: prepare.prepareRequest,

@@ -5,10 +5,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { runRule } from '@/lib/checks/engine';
-import { RULES } from '@/lib/checks/rules';
+import { RULES } from '@/lib/analysis/rules';
 import type { PageFacts } from '@/lib/page/facts';
-import { classifyRequests } from '@/lib/checks/privacy/third-parties';
-import { initialFlowState, runStep, withReport, type ConsentFlowDeps } from '@/lib/page/consent-flow';
+import { classifyRequests } from '@/lib/privacy/third-parties';
+import { initialFlowState, runStep, withReport, type ConsentFlowDeps } from '@/lib/privacy/consent-flow';
 import { analyze, launchChromium, openFixture, startFixtureServer, type FixtureServer } from './page-harness';
 import { startSampleSite } from '../../scripts/sample-site.mjs';
 

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { runRule } from '@/lib/checks/engine';
-import { RULES } from '@/lib/checks/rules';
+import { RULES } from '@/lib/analysis/rules';
 import { OUTCOMES } from '@/lib/checks/types';
 import { analyze, FIXTURES_ROOT, launchChromium, openFixture, startFixtureServer, type FixtureServer } from './page-harness';
 

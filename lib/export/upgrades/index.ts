@@ -4,7 +4,7 @@
 // lists it in UPGRADES below, and a test seeds a file of version N-1.
 //
 // 2: facts of AI suggestions carry their problems.
-import { ImportError } from '../errors';
+import { ImportError } from '../../text/file-errors';
 import { upgrade as v2 } from './v2';
 
 export interface FormatUpgrade {

@@ -11,7 +11,7 @@
 // the document's text, as on a web page. The Slides text export carries no style at all: its
 // hiddenTexts stay empty (a deck's white-on-white text is not told apart there).
 import { LIMITS, type PageSnapshot } from '../facts';
-import type { Localized } from '../../checks/types';
+import type { Localized } from '../../i18n/localized';
 import { collectCounts } from '../snapshot/counts';
 import { collectHeadings } from '../snapshot/headings';
 import { collectImages, imageElements } from '../snapshot/images';

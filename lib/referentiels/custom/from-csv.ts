@@ -12,7 +12,7 @@
 // versions, fill criterion_id (evaluations store criterion ids).
 import { foldForSearch } from '../../text/normalize';
 import { Certification, DELIVERABLE_KINDS, TOPICS, type Bloc, type Competency, type Criterion, type Evaluation } from '../schema';
-import { formatIssues } from '../../export/errors';
+import { formatIssues } from '../../text/file-errors';
 import { parseCsv, type CsvRecord } from './csv';
 import { ReferentielImportError } from './errors';
 

@@ -1,7 +1,7 @@
 // A certification in Grille's (Foundation's) JSON format, validated by the same schema as the
 // bundled data (lib/referentiels/schema.ts, JSON Schema in lib/referentiels/referentiel.schema.json).
-import { ImportError, formatIssues } from '../../export/errors';
-import { PROTOTYPE_CHAIN_KEYS, parseJsonText } from '../../export/json-text';
+import { ImportError, formatIssues } from '../../text/file-errors';
+import { PROTOTYPE_CHAIN_KEYS, parseJsonText } from '../../text/json-text';
 import { Certification } from '../schema';
 import { ReferentielImportError } from './errors';
 

@@ -1,5 +1,5 @@
 // A référentiel file chosen by the juror: JSON or CSV (by extension, else by content), size first.
-import { formatBytes } from '../../export/errors';
+import { formatBytes } from '../../text/file-errors';
 import type { Certification } from '../schema';
 import { ReferentielImportError } from './errors';
 import { certificationFromCsv } from './from-csv';

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prepareRequest } from '@/lib/ai/prepare';
 import { requestSuggestions } from '@/lib/ai/request';
 import { verifyQuote } from '@/lib/ai/verify';
-import { allFindings } from '@/lib/checks/all-findings';
+import { allFindings } from '@/lib/analysis/all-findings';
 import { PageFacts } from '@/lib/page/facts';
 import { bundledCertifications, criteriaInBloc } from '@/lib/referentiels/catalog';
 import { fakeEvalResponder, fakeModel, FAKE_STRATEGIES, oracleBook, type FakeStrategy } from '../../../scripts/ai-eval/fake-models';

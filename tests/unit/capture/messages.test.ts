@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fr from '../../../public/_locales/fr/messages.json';
 import en from '../../../public/_locales/en/messages.json';
-import { CAPTURE_ERROR_CODES, CaptureError } from '@/lib/capture/errors';
+import { CAPTURE_ERROR_CODES, CaptureError } from '@/lib/page/tab-errors';
 
 const catalogues = { fr: fr as Record<string, { message: string }>, en: en as Record<string, { message: string }> };
 

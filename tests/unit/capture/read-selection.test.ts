@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { CaptureError } from '@/lib/capture/errors';
+import { CaptureError } from '@/lib/page/tab-errors';
 import { readSelection, selectionInPage } from '@/lib/capture/read-selection';
 import { MAX_QUOTE_CHARS } from '@/lib/messaging/protocol';
 

@@ -15,7 +15,8 @@ import type { AiConfig, PreparedRequest, SuggestionRequest, SuggestionRun, Verif
 import { AiError } from '@/lib/ai/errors';
 import type { AiPanelServices, RunOptions } from '@/lib/ai/ui-services';
 import { maskKey, restoreRun, suggestionText } from '@/lib/ai/ui-suggestions';
-import { l, type Finding } from '@/lib/checks/types';
+import type { Finding } from '@/lib/checks/types';
+import { l } from '@/lib/i18n/localized';
 import type { PageAnalysis } from '@/lib/hooks/use-page-analysis';
 import { WorkspaceDb } from '@/lib/workspace/db';
 import { createEvaluation } from '@/lib/workspace/evaluations';

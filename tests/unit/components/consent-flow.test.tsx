@@ -2,8 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ConsentFlow } from '@/components/consent-flow';
-import type { ConsentFlowDeps } from '@/lib/page/consent-flow';
-import { CSS, GA, PAGEVIEW, sceneFacts, SITE, type Scene } from '../page/privacy/flow-facts';
+import type { ConsentFlowDeps } from '@/lib/privacy/consent-flow';
+import { CSS, GA, PAGEVIEW, sceneFacts, SITE, type Scene } from '../privacy/flow-facts';
 
 function fakeDeps(...scenes: Scene[]): ConsentFlowDeps {
   return {

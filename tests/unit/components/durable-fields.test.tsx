@@ -8,9 +8,9 @@ import { EvidenceCaptureDialog } from '@/components/evidence-capture-dialog';
 import { RgaaGrid } from '@/components/rgaa-grid';
 import { SidePanel } from '@/components/side-panel';
 import { WorkspaceDb } from '@/lib/workspace/db';
-import { allDrafts, draftsOf, DraftsDb, type DraftField, type DraftRow } from '@/lib/workspace/drafts';
+import { allDrafts, draftsOf, DraftsDb, type DraftField, type DraftRow } from '@/lib/drafts/store';
 import { createEvaluation } from '@/lib/workspace/evaluations';
-import { findAudit } from '@/lib/workspace/rgaa-audits';
+import { findAudit } from '@/lib/rgaa/audits';
 import { fixtureCertification } from '../../fixtures/certification';
 
 // user-event walks radio groups with CSS.escape, which jsdom lacks: a minimal stand-in.

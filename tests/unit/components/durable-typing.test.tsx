@@ -8,7 +8,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { CriterionAssessment } from '@/components/criterion-assessment';
 import { saveObservation } from '@/lib/workspace/assessments';
 import { WorkspaceDb } from '@/lib/workspace/db';
-import { allDrafts, draftsOf } from '@/lib/workspace/drafts';
+import { allDrafts, draftsOf } from '@/lib/drafts/store';
 import { createEvaluation } from '@/lib/workspace/evaluations';
 
 let db: WorkspaceDb;

@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { SidePanel } from '@/components/side-panel';
 import { WorkspaceDb } from '@/lib/workspace/db';
-import { recoverDrafts } from '@/lib/workspace/draft-recovery';
+import { recoverDrafts } from '@/lib/drafts/recovery';
 import { historyOf } from '@/lib/workspace/history';
 import { commitObservations } from '@/lib/workspace/assessments';
 import { fixtureCertification } from '../../fixtures/certification';

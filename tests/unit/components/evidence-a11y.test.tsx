@@ -5,7 +5,7 @@ import axe from 'axe-core';
 import { CaptureActions } from '@/components/capture-actions';
 import { EvidenceCaptureDialog } from '@/components/evidence-capture-dialog';
 import { EvidenceList } from '@/components/evidence-list';
-import { DraftsDb } from '@/lib/workspace/drafts';
+import { DraftsDb } from '@/lib/drafts/store';
 
 describe('evidence components', () => {
   it('have no axe violations, errors and confirmation shown (contrast is checked end to end, not in jsdom)', async () => {

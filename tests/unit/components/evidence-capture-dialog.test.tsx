@@ -3,7 +3,7 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { EvidenceCaptureDialog, type EvidenceCriterionChoice } from '@/components/evidence-capture-dialog';
 import { WorkspaceRuleError } from '@/lib/workspace/errors';
-import { DraftsDb } from '@/lib/workspace/drafts';
+import { DraftsDb } from '@/lib/drafts/store';
 
 const criteria: EvidenceCriterionChoice[] = [
   { id: 'tc-k001', label: 'C1 · critère 1', text: 'Les sources de la veille sont diversifiées et fiables' },

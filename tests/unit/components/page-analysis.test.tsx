@@ -7,7 +7,8 @@ import { AnalysisProvider, AttachFindingProvider } from '@/components/analysis-c
 import { CriterionFindings } from '@/components/criterion-findings';
 import { EvidenceRecord } from '@/components/evidence-record';
 import { PageAnalysisSection } from '@/components/page-analysis';
-import { l, type Finding } from '@/lib/checks/types';
+import type { Finding } from '@/lib/checks/types';
+import { l } from '@/lib/i18n/localized';
 import type { PageAnalysis } from '@/lib/hooks/use-page-analysis';
 import { pageFacts } from '../../fixtures/page-facts';
 

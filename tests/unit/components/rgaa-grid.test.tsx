@@ -9,7 +9,7 @@ import { proposeFromAxe } from '@/lib/rgaa/grid';
 import { WorkspaceDb } from '@/lib/workspace/db';
 import { createEvaluation } from '@/lib/workspace/evaluations';
 import { historyOf } from '@/lib/workspace/history';
-import { findAudit, setCriterion } from '@/lib/workspace/rgaa-audits';
+import { findAudit, setCriterion } from '@/lib/rgaa/audits';
 import { axeRule, pageFacts } from '../rgaa/facts';
 
 const URL_ = 'http://localhost:4000/contact/';

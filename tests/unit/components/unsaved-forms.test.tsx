@@ -6,7 +6,7 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { SidePanel } from '@/components/side-panel';
 import { WorkspaceDb } from '@/lib/workspace/db';
-import { allDrafts, draftsOf } from '@/lib/workspace/drafts';
+import { allDrafts, draftsOf } from '@/lib/drafts/store';
 import { fixtureCertification } from '../../fixtures/certification';
 
 let db: WorkspaceDb;

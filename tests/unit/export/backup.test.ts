@@ -11,7 +11,7 @@ import { setStatus, saveObservation, commitObservations } from '@/lib/workspace/
 import { addEvidence } from '@/lib/workspace/evidence';
 import { setDecision } from '@/lib/workspace/decisions';
 import { setGapText } from '@/lib/workspace/gap-texts';
-import { setCriterion } from '@/lib/workspace/rgaa-audits';
+import { setCriterion } from '@/lib/rgaa/audits';
 import pkg from '../../../package.json';
 import { fixtureCertification } from '../../fixtures/certification';
 import { customCertification, randomWorkspace, seed } from '../../fixtures/exports/random-workspace';

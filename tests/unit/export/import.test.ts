@@ -4,7 +4,7 @@ import { Blob as NodeBlob } from 'node:buffer';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildEnvelope, envelopeBlob } from '@/lib/export/backup';
 import type { Envelope } from '@/lib/export/envelope';
-import { ImportConflictError, ImportError } from '@/lib/export/errors';
+import { ImportConflictError, ImportError } from '@/lib/text/file-errors';
 import { importBackup, importBackupFile, planImport, readBackup, MAX_IMPORT_BYTES } from '@/lib/export/import';
 import { UPGRADES, upgradeEnvelope, type FormatUpgrade } from '@/lib/export/upgrades';
 import { WorkspaceDb } from '@/lib/workspace/db';

@@ -6,7 +6,7 @@ import { recordPlan } from '@/lib/export/record-plan';
 import { rgaaCriterion } from '@/lib/rgaa/criteria';
 import { WorkspaceDb } from '@/lib/workspace/db';
 import { RNCP_ITEM_ID, setGapText } from '@/lib/workspace/gap-texts';
-import { openAudit, setCriterion } from '@/lib/workspace/rgaa-audits';
+import { openAudit, setCriterion } from '@/lib/rgaa/audits';
 import { AUDITED_PAGE, exportCertification, SAMPLE, SCREENSHOT, seedExportSession, T0 } from '../../fixtures/export-session';
 
 let db: WorkspaceDb;

@@ -4,17 +4,8 @@ import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { bundledCertifications } from '@/lib/referentiels/catalog';
 import { Certification } from '@/lib/referentiels/schema';
-import {
-  allCertifications,
-  certificationFromCsv,
-  certificationFromJson,
-  certificationVersion,
-  customVersions,
-  previewCertification,
-  readReferentielFile,
-  ReferentielImportError,
-  saveCustomReferentiel,
-} from '@/lib/referentiels/custom';
+import { certificationFromCsv, certificationFromJson, previewCertification, readReferentielFile, ReferentielImportError } from '@/lib/referentiels/custom';
+import { allCertifications, certificationVersion, customVersions, saveCustomReferentiel } from '@/lib/workspace/custom-referentiels';
 import { parseCsv, readCsv } from '@/lib/referentiels/custom/csv';
 import { WorkspaceDb } from '@/lib/workspace/db';
 import { fixtureCertification } from '../../fixtures/certification';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { foldForSearch, foldText, foldWithOffsets } from '@/lib/text/normalize';
-import { fold } from '@/lib/checks/privacy/text';
+import { fold } from '@/lib/privacy/wording';
 import { normaliseWords } from '@/lib/page/snapshot/personal';
 import { foldToken } from '@/lib/ai/quote-text';
 

@@ -6,7 +6,7 @@ import { addEvidence, removeEvidence, updateEvidence } from '@/lib/workspace/evi
 import { setDecision } from '@/lib/workspace/decisions';
 import { historyOf } from '@/lib/workspace/history';
 import { summarizeBloc } from '@/lib/workspace/summaries';
-import { recoverDrafts } from '@/lib/workspace/draft-recovery';
+import { recoverDrafts } from '@/lib/drafts/recovery';
 import { storageErrorMessage } from '@/lib/workspace/errors';
 import { fixtureCertification } from '../../fixtures/certification';
 

@@ -1,9 +1,0 @@
-// The registry: every rule file under ./<family>/<rule-id>.ts, loaded at build time.
-import type { Rule } from '../types';
-
-const modules = import.meta.glob<{ default: Rule }>('./*/*.ts', { eager: true });
-
-/** Rule file path → rule, for the convention tests. */
-export const RULE_FILES: Readonly<Record<string, Rule>> = Object.fromEntries(Object.entries(modules).map(([path, m]) => [path, m.default]));
-
-export const RULES: readonly Rule[] = Object.values(RULE_FILES).sort((a, b) => a.family.localeCompare(b.family) || a.id.localeCompare(b.id));
