@@ -2,7 +2,7 @@
 // Chromium), an observation is typed with real key events, and a plain <textarea> inserted in the
 // same page is typed the same way, alternated, in the same run. For each keystroke:
 // - keystroke → durable: from the keydown to the completion of the first IndexedDB transaction of
-//   the drafts database holding the text as it was after that keystroke (lib/workspace/drafts.ts;
+//   the drafts database holding the text as it was after that keystroke (lib/drafts/store.ts;
 //   a completed transaction is what survives a SIGKILL, docs/durability.md);
 // - keystroke → frame: from the keydown to the first frame after it (requestAnimationFrame, then a
 //   task), the same measure for Grille's field and the plain one: the cost per keystroke;
