@@ -1,19 +1,20 @@
 // The PDF's page layout: A4 pages with a running header, a cursor moving down the page and a new
-// page when a block does not fit; wrapped text (with a bullet or a quote bar), screenshots at the
-// text width, tables with borders. Everything drawn is marked for its structure element (pdf-tags.ts).
-import { PDFRawStream, concatTransformationMatrix, drawObject, popGraphicsState, pushGraphicsState, rgb, type PDFDocument, type PDFPage, type PDFRef } from 'pdf-lib';
+// page when a block does not fit, and wrapped text (with a bullet or a quote bar); screenshots
+// and tables are drawn on it by pdf-figures.ts. Everything drawn is marked for its structure
+// element (pdf-tags.ts).
+import { rgb, type PDFDocument, type PDFPage } from 'pdf-lib';
 import type { Block, Run } from './plan';
 import type { StructElem, Tagger } from './pdf-tags';
 import { drawText, fitLine, textWidth, toWinAnsi, tokens, wrap, type Fonts, type Line, type Token } from './pdf-text';
-import { fit, pngPassthrough } from './image';
+import { fit } from './image';
 
 export const PAGE = { width: 595.28, height: 841.89, margin: 56.7 };
-const CONTENT = { left: PAGE.margin, right: PAGE.width - PAGE.margin, top: PAGE.height - PAGE.margin, bottom: PAGE.margin };
-const WIDTH = CONTENT.right - CONTENT.left;
+export const CONTENT = { left: PAGE.margin, right: PAGE.width - PAGE.margin, top: PAGE.height - PAGE.margin, bottom: PAGE.margin };
+export const WIDTH = CONTENT.right - CONTENT.left;
 export const GREY = rgb(0.35, 0.35, 0.35);
 export const BLACK = rgb(0, 0, 0);
 
-type ImageBlock = Extract<Block, { type: 'image' }>;
+export type ImageBlock = Extract<Block, { type: 'image' }>;
 
 export interface TextOptions {
   tag: StructElem;
@@ -28,14 +29,8 @@ export interface TextOptions {
   reserve?: number;
 }
 
-export interface TableOptions {
-  minRow?: number;
-  widths?: number[];
-  boldFirst?: boolean;
-}
-
 /** Height a screenshot takes: CSS pixels to points (96 dpi → 72), within the text width and a page's height. */
-const imageSize = (block: ImageBlock) => fit(block.width * 0.75, block.height * 0.75, WIDTH, CONTENT.top - CONTENT.bottom - 20);
+export const imageSize = (block: ImageBlock) => fit(block.width * 0.75, block.height * 0.75, WIDTH, CONTENT.top - CONTENT.bottom - 20);
 
 export class Layout {
   pages: PDFPage[] = [];
@@ -71,7 +66,8 @@ export class Layout {
     if (this.y - height < CONTENT.bottom && this.y < CONTENT.top) this.newPage();
   }
 
-  private wrapped(runs: Run[], size: number, width: number): Token[][] {
+  /** Runs wrapped into lines of this width. */
+  wrapped(runs: Run[], size: number, width: number): Token[][] {
     return wrap(tokens(runs, this.fonts, this.clean), size, width);
   }
 
@@ -113,74 +109,6 @@ export class Layout {
       }
     });
     this.y -= options.after ?? 4;
-  }
-
-  /** A PNG's compressed pixels as an image XObject, untouched; null when the PNG needs decoding. */
-  private directPng(bytes: Uint8Array): PDFRef | null {
-    const png = pngPassthrough(bytes);
-    if (!png) return null;
-    const dict = this.doc.context.obj({
-      Type: 'XObject',
-      Subtype: 'Image',
-      Width: png.width,
-      Height: png.height,
-      ColorSpace: png.colors === 3 ? 'DeviceRGB' : 'DeviceGray',
-      BitsPerComponent: 8,
-      Filter: 'FlateDecode',
-      DecodeParms: { Predictor: 15, Colors: png.colors, BitsPerComponent: 8, Columns: png.width },
-    });
-    return this.doc.context.register(PDFRawStream.of(dict, png.data));
-  }
-
-  async image(block: ImageBlock, figure: StructElem) {
-    const size = imageSize(block);
-    const direct = block.format === 'png' ? this.directPng(block.bytes) : null;
-    const embedded = direct ? null : block.format === 'png' ? await this.doc.embedPng(block.bytes) : await this.doc.embedJpg(block.bytes);
-    this.ensure(size.height + 6);
-    this.y -= size.height + 4;
-    figure.attributes = { O: 'Layout', Placement: 'Block', BBox: [CONTENT.left, this.y, CONTENT.left + size.width, this.y + size.height].map((n) => Math.round(n * 100) / 100) };
-    this.tags.mark(this.page, figure);
-    if (direct) {
-      const name = this.page.node.newXObject('Image', direct);
-      this.page.pushOperators(pushGraphicsState(), concatTransformationMatrix(size.width, 0, 0, size.height, CONTENT.left, this.y), drawObject(name), popGraphicsState());
-    } else this.page.drawImage(embedded!, { x: CONTENT.left, y: this.y, width: size.width, height: size.height });
-    this.y -= 6;
-  }
-
-  /** A table in `parent`: the header row's cells are TH, and so is each row's first cell when bold. */
-  table(parent: StructElem, header: string[], rows: string[][], options: TableOptions = {}) {
-    const widths = (options.widths ?? header.map(() => 1 / header.length)).map((w) => w * WIDTH);
-    const table = this.tags.add(parent, 'Table');
-    this.tableRow(table, widths, header, () => true, 0, true);
-    for (const row of rows) this.tableRow(table, widths, row, (i) => i === 0 && !!options.boldFirst, options.minRow ?? 0);
-    this.y -= 8;
-  }
-
-  private tableRow(table: StructElem, widths: number[], cells: string[], bold: (i: number) => boolean, min: number, head = false) {
-    const size = 9.5;
-    const leading = size * 1.3;
-    const pad = 4;
-    const row = this.tags.add(table, 'TR');
-    const wrapped = cells.map((c, i) => this.wrapped([{ text: c, bold: bold(i) }], size, widths[i]! - 2 * pad));
-    const h = Math.max(min, ...wrapped.map((l) => l.length * leading)) + 2 * pad;
-    this.ensure(h);
-    const top = this.y;
-    let x = CONTENT.left;
-    wrapped.forEach((lines, i) => {
-      const th = head || bold(i);
-      const cell = this.tags.add(row, th ? 'TH' : 'TD', th ? { attributes: { O: 'Table', Scope: head ? 'Column' : 'Row' } } : {});
-      this.y = top - pad;
-      this.drawLines(lines, cell, x + pad, size, leading);
-      x += widths[i]!;
-    });
-    // The borders after the row's text, as one artifact.
-    this.tags.mark(this.page, 'layout');
-    x = CONTENT.left;
-    for (const width of widths) {
-      this.page.drawRectangle({ x, y: top - h, width, height: h, borderColor: GREY, borderWidth: 0.5 });
-      x += width;
-    }
-    this.y = top - h;
   }
 
   /** Height an image block will take. */

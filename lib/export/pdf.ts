@@ -1,7 +1,7 @@
-// A document plan as PDF (A4, Helvetica): our own line wrapping and pagination (pdf-layout.ts), a
-// running header and « Page n / N » on every page, screenshots at the text width. The standard
-// fonts only encode WinAnsi (Windows-1252), which covers French: other characters are replaced
-// (pdf-text.ts), never dropped silently.
+// A document plan as PDF (A4, Helvetica): our own line wrapping and pagination (pdf-layout.ts,
+// pdf-figures.ts), a running header and « Page n / N » on every page, screenshots at the text
+// width. The standard fonts only encode WinAnsi (Windows-1252), which covers French: other
+// characters are replaced (pdf-text.ts), never dropped silently.
 // Tagged (pdf-tags.ts): headings H1–H4 (the title, then the plan's levels 1–3), P, lists L > LI >
 // Lbl + LBody, quotes, tables with header cells, screenshots as Figure with their alternative
 // text, in the plan's order; header, footer, rules and borders are artifacts.
@@ -9,6 +9,7 @@ import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { DOC, tr } from './messages';
 import type { Block, DocumentPlan } from './plan';
 import { Tagger, type StructElem } from './pdf-tags';
+import { drawImage, drawTable } from './pdf-figures';
 import { BLACK, GREY, Layout, PAGE } from './pdf-layout';
 import { drawText, textWidth, type Fonts } from './pdf-text';
 import type { EvaluationRecord } from './record';
@@ -112,13 +113,13 @@ async function drawBlock(layout: Layout, nesting: Nesting, plan: DocumentPlan, b
       paragraph(layout, nesting, block, next);
       break;
     case 'image':
-      await layout.image(block, tags.add(nesting.parentOf(block), 'Figure', { alt: block.alt.trim() || tr(DOC.screenshot, plan.lang) }));
+      await drawImage(layout, block, tags.add(nesting.parentOf(block), 'Figure', { alt: block.alt.trim() || tr(DOC.screenshot, plan.lang) }));
       break;
     case 'table':
-      layout.table(nesting.parentOf(block), block.header, block.rows);
+      drawTable(layout, nesting.parentOf(block), block.header, block.rows);
       break;
     case 'signatures':
-      layout.table(nesting.parentOf(block), block.header, block.rows.map((r) => [r.name, r.role, r.line]), { minRow: 48, widths: [0.36, 0.2, 0.44], boldFirst: true });
+      drawTable(layout, nesting.parentOf(block), block.header, block.rows.map((r) => [r.name, r.role, r.line]), { minRow: 48, widths: [0.36, 0.2, 0.44], boldFirst: true });
       break;
   }
 }
