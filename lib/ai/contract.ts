@@ -1,7 +1,7 @@
 // The AI-suggested observations: the shapes shared by the AI core (lib/ai/*) and the panel.
 // The juror decides: no schema here has a field for a status, a mark or a decision, and nothing
 // derives one from a suggestion.
-import { z } from 'zod';
+import type { CriterionSuggestion, SuggestedFact } from '../../prompts/observations-jury.schema';
 import type { Finding } from '../checks/types';
 import type { PageSnapshot } from '../page/facts';
 import type { CriterionInContext } from '../referentiels/catalog';
@@ -25,29 +25,9 @@ export interface AiConfig {
   timeoutMs: number;
 }
 
-/** One observed fact: a verbatim quote from the snapshot, or a reference to a finding or a screenshot. */
-export const SuggestedFact = z.object({
-  text: z.string(),
-  quote: z.string().nullable(),
-  findingRuleId: z.string().nullable(),
-  evidenceId: z.string().nullable(),
-});
-
-/** What the model returns per criterion (structured output). No status, no mark, no decision. */
-export const CriterionSuggestion = z.object({
-  criterionId: z.string(),
-  facts: z.array(SuggestedFact),
-  /** What is missing or cannot be observed on this deliverable. */
-  missing: z.array(z.string()),
-  /** « preuves insuffisantes »: the page cannot support an observation. */
-  insufficientEvidence: z.boolean(),
-  /** One to three questions the jury could ask at the oral defence. */
-  questions: z.array(z.string()),
-});
-export type CriterionSuggestion = z.infer<typeof CriterionSuggestion>;
-
-export const SuggestionBatch = z.object({ suggestions: z.array(CriterionSuggestion) });
-export type SuggestionBatch = z.infer<typeof SuggestionBatch>;
+// The model's answer is the observation prompts' output schema, defined beside them
+// (prompts/observations-jury.schema.ts; the tutor's prompt answers alike).
+export { CriterionSuggestion, SuggestedFact, SuggestionBatch } from '../../prompts/observations-jury.schema';
 
 /** Why a fact cannot be trusted as it stands (lib/ai/verify.ts). */
 export const FACT_PROBLEMS = [
@@ -68,7 +48,7 @@ export const FACT_PROBLEMS = [
 ] as const;
 export type FactProblem = (typeof FACT_PROBLEMS)[number];
 
-export interface VerifiedFact extends z.infer<typeof SuggestedFact> {
+export interface VerifiedFact extends SuggestedFact {
   /** The quote is a real passage of what the model was given (then `quote` is in the page's words); null when there is no quote. */
   verified: boolean | null;
   /** What is wrong with this fact, most serious first; empty when nothing is. Stored with the suggestion. */

@@ -11,7 +11,7 @@ import { promptForMode } from './prompts';
 import { foldForQuote } from './quote-text';
 import { createRedactor } from './redact';
 import { renderPrompt } from './render-prompt';
-import { outputJsonSchema, type OutputSchemaName } from './schemas';
+import { outputJsonSchema } from './schemas';
 import { estimateMessagesTokens, estimateTokens } from './tokens';
 import type { InjectionWarning } from './contract';
 
@@ -91,7 +91,7 @@ export function prepareRequest(request: SuggestionRequest, config: AiConfig): Pr
     criteriaCount: criteriaCount(request.criteria.length),
   });
 
-  const schema = outputJsonSchema(prompt.meta.schema as OutputSchemaName);
+  const schema = outputJsonSchema(prompt.meta.id);
   return {
     promptId: prompt.meta.id,
     promptVersion: prompt.meta.version,

@@ -11,8 +11,6 @@ export interface PromptMeta {
   id: string;
   version: number;
   purpose: string;
-  /** Name of the output schema (lib/ai/schemas.ts). */
-  schema: string;
   mode: PromptMode;
 }
 
@@ -29,7 +27,7 @@ export class PromptError extends Error {
 
 const VARIABLE = /\{\{\s*([A-Za-z][A-Za-z0-9_]*)\s*\}\}/g;
 const MESSAGE_MARKER = /^<!--\s*message:\s*(system|user)\s*-->\s*$/;
-const REQUIRED_KEYS = ['id', 'version', 'purpose', 'schema', 'mode'] as const;
+const REQUIRED_KEYS = ['id', 'version', 'purpose', 'mode'] as const;
 
 /** Splits `---\nkey: value\n---\nbody` into its fields and body. */
 export function parseFrontMatter(source: string): { fields: Record<string, string>; body: string } {
@@ -80,7 +78,7 @@ export function parsePrompt(source: string): PromptTemplate {
     for (const m of message.template.matchAll(VARIABLE)) if (!variables.includes(m[1]!)) variables.push(m[1]!);
   }
   return {
-    meta: { id: fields.id!, version, purpose: fields.purpose!, schema: fields.schema!, mode },
+    meta: { id: fields.id!, version, purpose: fields.purpose!, mode },
     messages,
     variables,
   };

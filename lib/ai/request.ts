@@ -15,10 +15,9 @@ import { createClient } from './client';
 import { AiError, maskSecrets } from './errors';
 import { toAiError } from './errors-map';
 import { parseBatch } from './parse-answer';
-import { promptById } from './prompts';
+import { promptById, type OutputSchema } from './prompts';
 import { restore } from './redact';
 import { responseFormatFor } from './response-format';
-import type { OutputSchemaName } from './schemas';
 import { checkBatch } from './verify';
 
 export const MAX_ATTEMPTS = 3;
@@ -90,7 +89,7 @@ async function streamOnce(
   client: OpenAI,
   config: AiConfig,
   messages: readonly Message[],
-  schema: OutputSchemaName,
+  schema: OutputSchema,
   settings: Settings,
   options: RequestSuggestionsOptions,
 ): Promise<Completion> {
@@ -163,7 +162,7 @@ async function complete(
   client: OpenAI,
   config: AiConfig,
   messages: readonly Message[],
-  schema: OutputSchemaName,
+  schema: OutputSchema,
   settings: Settings,
   options: RequestSuggestionsOptions,
 ): Promise<Completion> {
@@ -245,7 +244,7 @@ export async function requestSuggestions(prepared: PreparedRequest, config: AiCo
   const startedAt = now();
   const prompt = promptById(prepared.promptId);
   if (!prompt) throw new AiError('failed', { detail: { fr: `Prompt inconnu : ${prepared.promptId}.`, en: `Unknown prompt: ${prepared.promptId}.` } });
-  const schema = prompt.meta.schema as OutputSchemaName;
+  const schema = prompt.outputSchema;
   const client = createClient(config);
   const settings: Settings = { format: 'json_schema', includeUsage: true };
 

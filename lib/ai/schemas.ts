@@ -1,21 +1,15 @@
-// Output schemas a prompt can name in its front matter (`schema: SuggestionBatch`), each usable
-// as a structured-output response format. Every property is required (absent = null), as
-// structured outputs demand.
-//
-// The JSON schema each one becomes is kept generated in output-schemas.json (`npm run schema`,
+// The JSON schema each prompt's output schema (prompts/<id>.schema.ts) becomes as a structured-
+// output response format, by prompt id. Kept generated in output-schemas.json (`npm run schema`,
 // checked by a test): the request preview counts it in the tokens sent without loading the openai
 // SDK, which loads with the first request only (response-format.ts).
-import { SuggestionBatch } from './contract';
 import generated from './output-schemas.json';
+import { PromptError } from './render-prompt';
 
-export const OUTPUT_SCHEMAS = { SuggestionBatch } as const;
-export type OutputSchemaName = keyof typeof OUTPUT_SCHEMAS;
+const schemas: Readonly<Record<string, Record<string, unknown>>> = generated;
 
-export function isOutputSchemaName(name: string): name is OutputSchemaName {
-  return Object.hasOwn(OUTPUT_SCHEMAS, name);
-}
-
-/** The JSON schema sent as `response_format.json_schema.schema` for this output schema. */
-export function outputJsonSchema(name: OutputSchemaName): Record<string, unknown> {
-  return generated[name];
+/** The JSON schema sent as `response_format.json_schema.schema` with the prompt `promptId`. */
+export function outputJsonSchema(promptId: string): Record<string, unknown> {
+  const schema = Object.hasOwn(schemas, promptId) ? schemas[promptId] : undefined;
+  if (!schema) throw new PromptError(`prompts/${promptId}.schema.ts : absent de lib/ai/output-schemas.json (lancez npm run schema)`);
+  return schema;
 }

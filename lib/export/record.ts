@@ -1,32 +1,23 @@
 // The jury record of one evaluation as data: everything the procès-verbal shows, gathered from
 // the workspace in référentiel order — per evaluated bloc its modalities, then its criteria
-// grouped by what they are attached to (each competency, then criteria shared by several, then
-// those of the whole bloc), each with its status, observation and evidence; the decisions, the
-// jurors, the candidate and the référentiel's version; the juror's RGAA audits of the deliverable's
-// pages; the reconciliations with other jurors' exports. DOCX, PDF, Markdown, CSV and the
-// candidate's feedback are all rendered from this, never from the database directly.
+// grouped by what they are attached to, each with its status, observation and evidence
+// (record-blocs.ts); the decisions, the jurors, the candidate and the référentiel's version; the
+// juror's RGAA audits of the deliverable's pages; the reconciliations with other jurors' exports.
+// DOCX, PDF, Markdown, CSV and the candidate's feedback are all rendered from this, never from
+// the database directly.
 import type { Outcome, Family } from '@/lib/checks/types';
 import type { Localized } from '@/lib/i18n/localized';
-import { criterionCodes } from '@/lib/referentiels/criterion-code';
-import type { Bloc, Certification } from '@/lib/referentiels/schema';
+import type { Certification } from '@/lib/referentiels/schema';
 import { assessmentsOf } from '@/lib/workspace/assessments';
 import type { WorkspaceDb } from '@/lib/workspace/db';
 import { decisionsOf } from '@/lib/workspace/decisions';
 import { evidenceOf } from '@/lib/workspace/evidence';
 import { gapTextsOf, rncpCode } from '@/lib/workspace/gap-texts';
 import { auditsOf } from '@/lib/rgaa/audits';
-import { summarizeBloc, type StatusCounts } from '@/lib/workspace/summaries';
-import type {
-  AssessmentRow,
-  AssessmentStatus,
-  BlocDecision,
-  CompetencyDecision,
-  DecisionRow,
-  EvaluationMode,
-  EvidenceKind,
-  EvidenceRow,
-} from '@/lib/workspace/types';
+import type { StatusCounts } from '@/lib/workspace/summaries';
+import type { AssessmentStatus, BlocDecision, CompetencyDecision, EvaluationMode, EvidenceKind, EvidenceRow } from '@/lib/workspace/types';
 import { imageInfo, type ImageInfo } from './image';
+import { blocRecords } from './record-blocs';
 import { reconciliationRecords, type RecordReconciliation } from './record-reconciliation';
 import { rgaaAuditRecords, type RecordRgaaAudit } from './record-rgaa';
 
@@ -203,41 +194,23 @@ function toFinding(row: EvidenceRow): RecordFinding | null {
   };
 }
 
-const toDecision = (row: DecisionRow | undefined): RecordDecision | null =>
-  row ? { decision: row.decision, comment: row.comment, decidedBy: row.decidedBy, decidedAt: row.decidedAt } : null;
-
-/** Groups in référentiel order: each competency with its own criteria, followed by the groups whose last competency it is; the bloc's own criteria last. */
-function groupCriteria(bloc: Bloc, criteria: ReadonlyMap<string, RecordCriterion>, competency: (id: string) => RecordCompetency, decisions: ReadonlyMap<string, DecisionRow>): RecordGroup[] {
-  const position = new Map(bloc.competencies.map((c, i) => [c.id, i]));
-  const shared = new Map<string, RecordGroup>();
-  const own = new Map<string, RecordCriterion[]>(bloc.competencies.map((c) => [c.id, []]));
-  const blocWide: RecordCriterion[] = [];
-  for (const criterion of bloc.criteria) {
-    const row = criteria.get(criterion.id)!;
-    const { scope } = criterion;
-    if (scope.type === 'bloc') blocWide.push(row);
-    else if (scope.type === 'competency') own.get(scope.competencyIds[0]!)?.push(row);
-    else {
-      const key = scope.competencyIds.join('+');
-      const group = shared.get(key) ?? {
-        kind: 'competencies' as const,
-        code: scope.competencyIds.map((id) => competency(id).code).join('+'),
-        competencies: scope.competencyIds.map(competency),
-        criteria: [],
-        decision: null,
-      };
-      group.criteria.push(row);
-      shared.set(key, group);
-    }
-  }
-  const lastOf = (g: RecordGroup) => Math.max(...g.competencies.map((c) => position.get(c.id) ?? -1));
-  const groups: RecordGroup[] = [];
-  bloc.competencies.forEach((c, i) => {
-    groups.push({ kind: 'competency', code: c.code, competencies: [competency(c.id)], criteria: own.get(c.id) ?? [], decision: toDecision(decisions.get(c.id)) });
-    for (const g of shared.values()) if (lastOf(g) === i) groups.push(g);
-  });
-  if (blocWide.length) groups.push({ kind: 'bloc', code: `Bloc ${bloc.code}`, competencies: [], criteria: blocWide, decision: null });
-  return groups;
+/** Every evidence item of the evaluation, numbered in capture order; screenshot bytes read when `images`. */
+function evidenceRecords(rows: readonly EvidenceRow[], images: boolean): Promise<RecordEvidence[]> {
+  return Promise.all(
+    rows.map(async (row, i) => ({
+      id: row.id,
+      number: i + 1,
+      kind: row.kind,
+      url: row.url,
+      pageTitle: row.pageTitle,
+      capturedAt: row.capturedAt,
+      quote: row.quote,
+      image: images ? await readImage(row.image) : null,
+      finding: toFinding(row),
+      note: row.note,
+      createdBy: row.createdBy,
+    })),
+  );
 }
 
 /** Everything the jury record of one evaluation shows. Throws ExportError when the evaluation or its référentiel is missing. */
@@ -263,70 +236,9 @@ export async function buildEvaluationRecord(
     auditsOf(db, evaluationId),
   ]);
 
-  const images = options.images ?? true;
-  const evidence: RecordEvidence[] = await Promise.all(
-    evidenceRows.map(async (row, i) => ({
-      id: row.id,
-      number: i + 1,
-      kind: row.kind,
-      url: row.url,
-      pageTitle: row.pageTitle,
-      capturedAt: row.capturedAt,
-      quote: row.quote,
-      image: images ? await readImage(row.image) : null,
-      finding: toFinding(row),
-      note: row.note,
-      createdBy: row.createdBy,
-    })),
-  );
-
-  const byCriterion = new Map<string, AssessmentRow>(assessments.map((a) => [a.criterionId, a]));
-  const decisionByTarget = new Map(decisions.map((d) => [d.targetId, d]));
+  const evidence = await evidenceRecords(evidenceRows, options.images ?? true);
   const shown = new Set<string>();
-
-  const blocs: RecordBloc[] = certification.blocs
-    .filter((b) => evaluation.blocIds.includes(b.id))
-    .map((bloc) => {
-      const codes = criterionCodes(bloc);
-      const competencyById = new Map(bloc.competencies.map((c) => [c.id, c]));
-      const competency = (id: string): RecordCompetency => {
-        const c = competencyById.get(id);
-        return c ? { id, code: c.code, text: c.text, gap: c.gap, gapText: gapTexts.get(id)?.text ?? null } : { id, code: id, text: '', gap: true, gapText: null };
-      };
-      const criteria = new Map(
-        bloc.criteria.map((criterion) => {
-          const a = byCriterion.get(criterion.id);
-          const backing = evidence.filter((e) => evidenceRows[e.number - 1]!.criterionIds.includes(criterion.id));
-          for (const e of backing) shown.add(e.id);
-          const row: RecordCriterion = {
-            id: criterion.id,
-            code: codes.get(criterion.id) ?? criterion.id,
-            heading: criterion.heading,
-            text: criterion.text,
-            gap: criterion.gap,
-            gapText: gapTexts.get(criterion.id)?.text ?? null,
-            status: a?.status ?? 'non-evalue',
-            exemptionReason: a?.status === 'exempte' ? a.exemptionReason : null,
-            observation: a?.observation ?? '',
-            aiAssisted: (a as (AssessmentRow & { aiAssisted?: boolean }) | undefined)?.aiAssisted === true,
-            updatedBy: a?.updatedBy ?? null,
-            updatedAt: a?.updatedAt || null,
-            evidence: backing,
-          };
-          return [criterion.id, row] as const;
-        }),
-      );
-      return {
-        id: bloc.id,
-        code: bloc.code,
-        title: bloc.title,
-        optional: bloc.optional,
-        modalities: bloc.evaluations.map((ev) => ({ modality: ev.modality, production: ev.production, competencyCodes: ev.competencyIds.map((id) => competency(id).code) })),
-        groups: groupCriteria(bloc, criteria, competency, decisionByTarget),
-        counts: summarizeBloc(bloc, assessments).bloc,
-        decision: toDecision(decisionByTarget.get(bloc.id)),
-      };
-    });
+  const blocs = blocRecords(certification, evaluation.blocIds, { assessments, decisions, gapTexts, evidenceRows, evidence }, shown);
 
   const rncp = rncpCode(certification, gapTexts);
   return {

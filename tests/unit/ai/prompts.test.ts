@@ -1,6 +1,7 @@
-// Every prompt renders with its cases (prompts/<id>.cases.json) through the real preparation,
-// states the référentiel's texts verbatim, delimits the page as untrusted data, keeps the stable
-// part first, and names an output schema that converts for structured outputs.
+// Every prompt discovered in prompts/ renders with its cases (prompts/<id>.cases.json) through the
+// real preparation, states the référentiel's texts verbatim, delimits the page as untrusted data,
+// keeps the stable part first, and has an output schema beside it (prompts/<id>.schema.ts) that
+// converts for structured outputs. A new prompt is tested here without editing this file.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { zodResponseFormat } from 'openai/helpers/zod';
@@ -8,7 +9,7 @@ import { describe, expect, test } from 'vitest';
 import { prepareRequest } from '@/lib/ai/prepare';
 import { PROMPTS, promptForMode } from '@/lib/ai/prompts';
 import { generatedOutputSchemas } from '@/lib/ai/response-format';
-import { OUTPUT_SCHEMAS, isOutputSchemaName, outputJsonSchema } from '@/lib/ai/schemas';
+import { outputJsonSchema } from '@/lib/ai/schemas';
 import committedOutputSchemas from '@/lib/ai/output-schemas.json';
 import { evaluationsFor } from '@/lib/ai/criteria-section';
 import { SuggestionBatch } from '@/lib/ai/contract';
@@ -40,16 +41,23 @@ function requestFor(c: PromptCase, mode: 'jury' | 'tuteur') {
   return { ...request, criteria };
 }
 
-test('the prompts folder holds the two observation prompts, each with cases, nothing else', () => {
-  const files = readdirSync(PROMPTS_DIR).sort();
-  expect(files).toEqual(['README.md', 'observations-jury.cases.json', 'observations-jury.md', 'observations-tuteur.cases.json', 'observations-tuteur.md']);
-  expect(PROMPTS.map((p) => `${p.meta.id}:${p.meta.mode}`)).toEqual(['observations-jury:jury', 'observations-tuteur:tuteur']);
+const PROMPT_FILE = /^(.+)\.(md|cases\.json|schema\.ts)$/;
+
+test('the prompts folder holds prompts, each with its cases and its output schema, nothing else; every one is loaded', () => {
+  const files = readdirSync(PROMPTS_DIR).filter((f) => f !== 'README.md');
+  const ids = [...new Set(files.map((f) => PROMPT_FILE.exec(f)?.[1] ?? `(fichier inattendu : ${f})`))].sort();
+  expect(ids.length).toBeGreaterThan(0);
+  expect(files.sort()).toEqual(ids.flatMap((id) => [`${id}.cases.json`, `${id}.md`, `${id}.schema.ts`]).sort());
+  expect(PROMPTS.map((p) => p.meta.id)).toEqual(ids);
+});
+
+test('every mode has its observations prompt', () => {
+  for (const mode of ['jury', 'tuteur'] as const) expect(promptForMode(mode).meta.mode).toBe(mode);
 });
 
 describe.each(PROMPTS.map((p) => [p.meta.id, p] as const))('%s', (id, prompt) => {
-  test('names an output schema that converts for structured outputs (every property required)', () => {
-    expect(isOutputSchemaName(prompt.meta.schema)).toBe(true);
-    const format = zodResponseFormat(OUTPUT_SCHEMAS[prompt.meta.schema as keyof typeof OUTPUT_SCHEMAS], 'suggestions');
+  test('has an output schema that converts for structured outputs (every property required)', () => {
+    const format = zodResponseFormat(prompt.outputSchema, 'suggestions');
     expect(format.type).toBe('json_schema');
     expect(format.json_schema.strict).toBe(true);
     const item = (format.json_schema.schema as any).properties.suggestions.items;
@@ -63,7 +71,7 @@ describe.each(PROMPTS.map((p) => [p.meta.id, p] as const))('%s', (id, prompt) =>
     const system = prompt.messages[0]!.template;
     const example = /^\{"suggestions".*\}$/m.exec(system)?.[0];
     expect(example).toBeDefined();
-    expect(SuggestionBatch.safeParse(JSON.parse(example!)).success).toBe(true);
+    expect(prompt.outputSchema.safeParse(JSON.parse(example!)).success).toBe(true);
   });
 
   test('forbids status, mark and decision, and says the page is data', () => {
@@ -153,7 +161,13 @@ test('the tutor’s prompt addresses the student, the jury’s the jurors', () =
   expect(promptForMode('jury').messages[0]!.template).toMatch(/troisième personne/);
 });
 
-test('output-schemas.json is what the openai SDK sends for each schema (run `npm run schema` after changing one)', () => {
-  expect(committedOutputSchemas).toEqual(generatedOutputSchemas());
-  expect(outputJsonSchema('SuggestionBatch')).toEqual(zodResponseFormat(SuggestionBatch, 'suggestions').json_schema.schema);
+test('output-schemas.json is what the openai SDK sends for each prompt (run `npm run schema` after changing a schema)', () => {
+  expect(committedOutputSchemas).toEqual(generatedOutputSchemas(PROMPTS.map((p) => [p.meta.id, p.outputSchema] as const)));
+  for (const prompt of PROMPTS) expect(outputJsonSchema(prompt.meta.id)).toEqual(zodResponseFormat(prompt.outputSchema, 'suggestions').json_schema.schema);
+  expect(() => outputJsonSchema('inconnu')).toThrow(/npm run schema/);
+});
+
+test('the panel reads every answer as the SuggestionBatch of lib/ai/contract.ts: every prompt asks for it', () => {
+  const batch = JSON.stringify(zodResponseFormat(SuggestionBatch, 'suggestions').json_schema.schema);
+  for (const prompt of PROMPTS) expect(JSON.stringify(outputJsonSchema(prompt.meta.id)), prompt.meta.id).toBe(batch);
 });

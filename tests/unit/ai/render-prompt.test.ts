@@ -5,7 +5,6 @@ const SOURCE = `---
 id: essai
 version: 2
 purpose: Un prompt d'essai.
-schema: SuggestionBatch
 mode: jury
 ---
 <!-- Note pour les mainteneurs :
@@ -28,17 +27,22 @@ describe('front matter', () => {
   test('rejects a file without front matter, a duplicate key, a missing key, a bad version or mode', () => {
     expect(() => parseFrontMatter('pas de front matter')).toThrow(PromptError);
     expect(() => parseFrontMatter('---\nid: a\nid: b\n---\n')).toThrow(/double/);
-    expect(() => parsePrompt(SOURCE.replace('schema: SuggestionBatch\n', ''))).toThrow(/schema/);
+    expect(() => parsePrompt(SOURCE.replace("purpose: Un prompt d'essai.\n", ''))).toThrow(/purpose/);
     expect(() => parsePrompt(SOURCE.replace('version: 2', 'version: deux'))).toThrow(/version/);
     expect(() => parsePrompt(SOURCE.replace('mode: jury', 'mode: juge'))).toThrow(/mode/);
   });
+});
+
+test('a prompt of an earlier revision, which named its schema in the front matter, still parses (npm run ai:eval prompts=<revision>)', () => {
+  const old = parsePrompt(SOURCE.replace('mode: jury', 'schema: SuggestionBatch\nmode: jury'));
+  expect(old.meta).toEqual(parsePrompt(SOURCE).meta);
 });
 
 describe('parsePrompt', () => {
   const prompt = parsePrompt(SOURCE);
 
   test('splits the messages and lists the variables', () => {
-    expect(prompt.meta).toEqual({ id: 'essai', version: 2, purpose: "Un prompt d'essai.", schema: 'SuggestionBatch', mode: 'jury' });
+    expect(prompt.meta).toEqual({ id: 'essai', version: 2, purpose: "Un prompt d'essai.", mode: 'jury' });
     expect(prompt.messages.map((m) => m.role)).toEqual(['system', 'user']);
     expect(prompt.variables).toEqual(['role', 'page']);
   });
