@@ -6,6 +6,9 @@
 // - autoconsent: its Playwright content script and rules (docs/puppeteer.md), autoAction optOut,
 //   no cosmetic rules and no prehiding (hiding a banner is not refusing it), once with its rules
 //   only and once with its heuristic detector in 'reject' mode (never clicks « accept »).
+// - The adopted integration: Grille's own /autoconsent.js (entrypoints/autoconsent.ts, compact
+//   rules, heuristic 'reject') injected after load as « Refuser avec autoconsent » does; and the
+//   walkthrough's step 2 as adopted: Grille's named refuse button or autoconsent, whichever works.
 // A refusal counts only when the page itself recorded it (its grille_consent cookie = refuse).
 // Run with `npm run bench:consent`; BENCH_JSON=1 prints the raw results as JSON too.
 import http from 'node:http';
@@ -16,7 +19,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, ensureChromium, ensureDependencies, must, root } from '../scripts/setup.mjs';
 import { ensureBuilt, progress } from './common.mjs';
-import { autoconsentRun, grilleRun } from './consent/runners.mjs';
+import { autoconsentRun, grilleRun, integratedRun } from './consent/runners.mjs';
 
 const AUTOCONSENT_VERSION = '16.23.0';
 const CORPUS = join(root, 'tests/fixtures/consent');
@@ -25,15 +28,15 @@ ensureDependencies();
 ensureChromium();
 ensureBuilt();
 
-/** The autoconsent package: installed in node_modules, or fetched once by `npm pack` into a cache. */
+/** The autoconsent package: Grille's dependency (node_modules), else fetched once by `npm pack` into a cache. */
 function autoconsentDir() {
   try {
-    const pkg = createRequire(import.meta.url).resolve('@duckduckgo/autoconsent/package.json');
-    return join(pkg, '..');
+    // Its exports hide package.json: climb from the CommonJS entry (dist/autoconsent.cjs.js).
+    return join(createRequire(import.meta.url).resolve('@duckduckgo/autoconsent'), '..', '..');
   } catch {
     const cache = join(root, 'node_modules/.cache/grille-bench', `autoconsent-${AUTOCONSENT_VERSION}`);
     if (!existsSync(join(cache, 'package/package.json'))) {
-      progress(`téléchargement de @duckduckgo/autoconsent@${AUTOCONSENT_VERSION} (npm pack, hors dépendances)`);
+      progress(`téléchargement de @duckduckgo/autoconsent@${AUTOCONSENT_VERSION} (npm pack)`);
       mkdirSync(cache, { recursive: true });
       must('npm', ['pack', `@duckduckgo/autoconsent@${AUTOCONSENT_VERSION}`, '--pack-destination', cache, '--silent']);
       must('tar', ['xzf', join(cache, `duckduckgo-autoconsent-${AUTOCONSENT_VERSION}.tgz`), '-C', cache]);
@@ -47,6 +50,7 @@ const acVersion = JSON.parse(readFileSync(join(acDir, 'package.json'), 'utf8')).
 const acScript = readFileSync(join(acDir, 'dist/autoconsent.playwright.js'), 'utf8');
 const acRules = JSON.parse(readFileSync(join(acDir, 'rules/rules.json'), 'utf8'));
 const analyzerSource = readFileSync(join(root, '.output/chrome-mv3/analyzer.js'), 'utf8');
+const integratedSource = readFileSync(join(root, '.output/chrome-mv3/autoconsent.js'), 'utf8');
 
 // --- the corpus, served on loopback -------------------------------------------------------------
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8' };
@@ -77,7 +81,11 @@ try {
     const grille = await grilleRun(browser, url, analyzerSource);
     const rules = await autoconsentRun(browser, url, acScript, acRules, 'off');
     const heuristic = await autoconsentRun(browser, url, acScript, acRules, 'reject');
-    results.push({ file, truth, grille, rules, heuristic });
+    const integrated = await integratedRun(browser, url, integratedSource);
+    // Step 2 of the walkthrough as adopted: the juror clicks the refuse button Grille names, or
+    // lets autoconsent refuse. Detection stays Grille's own.
+    const adopted = { banner: grille.banner, claimedRefuse: grille.claimedRefuse || integrated.claimedRefuse, refused: grille.refused || integrated.refused };
+    results.push({ file, truth, grille, rules, heuristic, integrated, adopted });
   }
 } finally {
   await browser.close();
@@ -91,9 +99,9 @@ const grilleCell = (g) => `${g.banner ? 'bandeau' : '—'} / ${g.refuseLabel ? `
 const acCell = (a) => `${a.popup ? `popup ${a.cmp}` : a.cmp ? `CMP ${a.cmp} (pas de popup)` : '—'} / ${a.optOut === null ? 'pas d’optOut' : a.optOut ? `optOut ok, ${a.clicks} clic(s)${a.refused ? ' ✓' : ' ✗'}` : 'optOut échoue'}`;
 
 console.log(`\nBandeaux de consentement — Grille contre @duckduckgo/autoconsent ${acVersion} (${files.length} pages, tests/fixtures/consent)\n`);
-console.log('| page | vérité : bandeau / refus | Grille : bandeau / refus | autoconsent (règles) | autoconsent (règles + heuristique « reject ») |');
-console.log('|---|---|---|---|---|');
-for (const r of results) console.log(`| ${r.file} | ${yes(r.truth.banner)} / ${truthRefuse(r.truth)} | ${grilleCell(r.grille)} | ${acCell(r.rules)} | ${acCell(r.heuristic)} |`);
+console.log('| page | vérité : bandeau / refus | Grille : bandeau / refus | autoconsent (règles) | autoconsent (règles + heuristique « reject ») | autoconsent intégré à Grille (/autoconsent.js) |');
+console.log('|---|---|---|---|---|---|');
+for (const r of results) console.log(`| ${r.file} | ${yes(r.truth.banner)} / ${truthRefuse(r.truth)} | ${grilleCell(r.grille)} | ${acCell(r.rules)} | ${acCell(r.heuristic)} | ${acCell(r.integrated)} |`);
 
 const withBanner = results.filter((r) => r.truth.banner);
 const withoutBanner = results.filter((r) => !r.truth.banner);
@@ -106,6 +114,8 @@ const tools = [
   ['Grille', (r) => r.grille],
   ['autoconsent (règles)', (r) => r.rules],
   ['autoconsent (règles + heuristique)', (r) => r.heuristic],
+  ['autoconsent intégré (/autoconsent.js, règles compactes)', (r) => r.integrated],
+  ['Grille + autoconsent intégré (adopté)', (r) => r.adopted],
 ];
 console.log('\n| outil | bandeaux détectés | faux bandeaux | refus trouvés et effectifs | dont en 1 étape | dont en 2 étapes | refus annoncés à tort |');
 console.log('|---|---|---|---|---|---|---|');
@@ -125,5 +135,5 @@ const size = (path) => {
   return `${(buf.length / 1024).toFixed(0)} Kio (${(gzipSync(buf).length / 1024).toFixed(0)} Kio gzip)`;
 };
 console.log(`\nTaille d’autoconsent ${acVersion} à injecter : script ${size(join(acDir, 'dist/autoconsent.playwright.js'))}, règles complètes rules.json ${size(join(acDir, 'rules/rules.json'))}, règles compactes compact-rules.json ${size(join(acDir, 'rules/compact-rules.json'))}.`);
-console.log(`Analyseur de Grille (tout compris) : ${size(join(root, '.output/chrome-mv3/analyzer.js'))}.`);
+console.log(`Injecté par Grille au clic « Refuser avec autoconsent » : /autoconsent.js ${size(join(root, '.output/chrome-mv3/autoconsent.js'))} ; analyseur de Grille (axe-core compris) : ${size(join(root, '.output/chrome-mv3/analyzer.js'))}.`);
 if (process.env.BENCH_JSON === '1') console.log(JSON.stringify(results, null, 2));

@@ -15,6 +15,7 @@ import { HiddenTexts } from './hidden-texts';
 import { PageSnapshotSummary } from './page-snapshot-summary';
 import { ConsentFlow } from './consent-flow';
 import { browserConsentDeps } from '@/lib/page/consent-deps';
+import { autoRefuseInTab } from '@/lib/page/autoconsent/tab';
 
 interface Props {
   tab: DeliverableTab | null;
@@ -103,7 +104,7 @@ export function PageAnalysisSection({ tab, db, evaluationId = '', who = null }: 
                     {gridOpen && <RgaaGrid db={db} evaluationId={evaluationId} pageUrl={analyzedUrl} pageTitle={facts.snapshot.title} proposals={proposals} who={who} />}
                   </div>
                 )}
-                {family === 'rgpd' && <ConsentFlow deps={browserConsentDeps} target={tab ? { tabId: tab.id, url: tab.url } : null} />}
+                {family === 'rgpd' && <ConsentFlow deps={browserConsentDeps} target={tab ? { tabId: tab.id, url: tab.url } : null} autoRefuse={autoRefuseInTab} />}
               </details>
             );
           })}

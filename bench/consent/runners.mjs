@@ -143,3 +143,23 @@ export async function autoconsentRun(browser, url, script, rules, heuristicMode)
     await context.close();
   }
 }
+
+/**
+ * The adopted integration: Grille's own /autoconsent.js (entrypoints/autoconsent.ts) injected in
+ * the page's main world after load, as « Refuser avec autoconsent » does at the juror's click.
+ */
+export async function integratedRun(browser, url, bundleSource) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  try {
+    await page.goto(url, { waitUntil: 'load' });
+    await page.waitForTimeout(GRILLE_DELAY_MS);
+    await page.evaluate(bundleSource);
+    const r = await page.evaluate(() => globalThis.__grilleAutoconsent.refuse());
+    await page.waitForTimeout(300);
+    const choice = await choiceOf(page);
+    return { ...r, banner: r.popup, optOut: r.popup ? r.refused : null, claimedRefuse: r.refused, refused: choice === 'refuse', choice };
+  } finally {
+    await context.close();
+  }
+}
