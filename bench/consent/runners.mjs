@@ -4,9 +4,10 @@
 
 /** Grille waits as a juror does: the page has loaded and its CMP has had time to draw. */
 const GRILLE_DELAY_MS = 1_500;
-/** Long enough for a multi-step opt-out; a page where no CMP rule matched by then has none. */
-const AUTOCONSENT_TIMEOUT_MS = 12_000;
-const AUTOCONSENT_NOTHING_MS = 6_000;
+/** Long enough for a multi-step opt-out on a loaded machine (the Playwright script answers eval rules
+ * through Node, ~800 rules per attempt); a page where no CMP rule matched by then has none. */
+const AUTOCONSENT_TIMEOUT_MS = 25_000;
+const AUTOCONSENT_NOTHING_MS = 12_000;
 
 async function choiceOf(page) {
   return page.evaluate(() => /(?:^|;\s*)grille_consent=([^;]*)/.exec(document.cookie)?.[1] ?? null).catch(() => null);

@@ -8,7 +8,7 @@ import compactRules from '@duckduckgo/autoconsent/rules/compact-rules.json';
 import type { AutoRefuseRaw } from './result';
 
 /** No CMP rule matched by then: there is none on this page (autoconsent itself retries for a minute). */
-const NOTHING_MS = 6_000;
+const NOTHING_MS = 8_000;
 /** A multi-step refusal (open the settings, refuse, save) takes a few seconds at most. */
 const TOTAL_MS = 20_000;
 /** After its opt-out result, autoconsent reports « done » at once, unless the rule is intermediate. */
