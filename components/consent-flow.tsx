@@ -128,6 +128,21 @@ function StepResult({ report }: { report: StepReport }) {
   );
 }
 
+/** Step 2's second way: autoconsent refuses in the page; what it could not do stays said. */
+function AutoRefuseControl({ onRun, disabled, note }: { onRun: () => void; disabled: boolean; note: Localized | null }) {
+  return (
+    <>
+      <p id="consent-auto-help" className="hint">
+        {pick(TEXT.auto.help)}
+      </p>
+      <button type="button" onClick={onRun} disabled={disabled} aria-describedby="consent-auto-help">
+        {pick(TEXT.auto.button)}
+      </button>
+      {note && <p className="consent-auto-note">{pick(note)}</p>}
+    </>
+  );
+}
+
 /**
  * « Parcours consentement »: the juror reloads the site without cookies, refuses in the page's
  * banner himself, and Grille says what the site did at each step. Facts only; page text is
@@ -198,17 +213,7 @@ export function ConsentFlow({ deps, target, autoRefuse }: ConsentFlowProps) {
               <button type="button" onClick={() => run(step)} disabled={!target || running !== null || !ready} aria-describedby={helpId}>
                 {pick(text.button)}
               </button>
-              {step === 'after-refuse' && autoRefuse && (
-                <>
-                  <p id="consent-auto-help" className="hint">
-                    {pick(TEXT.auto.help)}
-                  </p>
-                  <button type="button" onClick={() => run(step, autoRefuse)} disabled={!target || running !== null || !ready} aria-describedby="consent-auto-help">
-                    {pick(TEXT.auto.button)}
-                  </button>
-                  {autoNote && <p className="consent-auto-note">{pick(autoNote)}</p>}
-                </>
-              )}
+              {step === 'after-refuse' && autoRefuse && <AutoRefuseControl onRun={() => run(step, autoRefuse)} disabled={!target || running !== null || !ready} note={autoNote} />}
               {report && <StepResult report={report} />}
             </li>
           );
