@@ -15,6 +15,7 @@ const BENCHES = [
   { id: 'google-docs', file: 'analysis/google-docs.mjs', script: 'bench:docs', title: 'long Google Doc lu avec son texte caché' },
   { id: 'exports', file: 'exports.mjs', script: 'bench:exports', title: 'exports d’une session' },
   { id: 'ai-tokens', file: 'ai-tokens.mjs', script: 'bench:ai', title: 'jetons envoyés au modèle' },
+  { id: 'consent', file: 'consent-compare.mjs', script: 'bench:consent', title: 'bandeaux de consentement contre autoconsent' },
 ];
 
 const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim()).filter(Boolean);

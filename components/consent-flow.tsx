@@ -3,12 +3,15 @@ import { pick } from '@/lib/i18n';
 import { l, type Localized } from '@/lib/i18n/localized';
 import { canRun, FLOW_STEPS, initialFlowState, runStep, withReport, type ConsentFlowDeps, type FlowState, type FlowStep, type FlowTarget, type Observation, type StepReport } from '@/lib/privacy/consent-flow';
 import { distinct } from '@/lib/privacy/third-parties';
+import { autoRefuseNote, type AutoRefuse } from '@/lib/privacy/autoconsent-result';
 
 export interface ConsentFlowProps {
   /** The browser work (clear the site's data, reload, analyse), wired by the panel. */
   deps: ConsentFlowDeps;
   /** The juror's tab; null when it is not a web page Grille can read. */
   target: FlowTarget | null;
+  /** Refuses the tab's consent banner with autoconsent (injected at the click); no button without it. */
+  autoRefuse?: (tabId: number) => Promise<AutoRefuse>;
 }
 
 const TEXT = {
@@ -43,6 +46,14 @@ const TEXT = {
       button: l('Observer après acceptation', 'Observe after acceptance'),
     },
   } satisfies Record<FlowStep, { title: Localized; help: Localized; button: Localized }>,
+  auto: {
+    help: l(
+      'Ou laissez autoconsent (bibliothèque de DuckDuckGo) refuser à votre place : il reconnaît les bandeaux des CMP courants et les boutons « Refuser », jamais « Accepter ». S’il n’y parvient pas, refusez vous-même.',
+      'Or let autoconsent (DuckDuckGo’s library) refuse for you: it recognises the banners of common CMPs and “Refuse” buttons, never “Accept”. If it cannot, refuse yourself.',
+    ),
+    button: l('Refuser avec autoconsent, puis observer', 'Refuse with autoconsent, then observe'),
+    running: l('autoconsent cherche le bandeau et refuse…', 'autoconsent is looking for the banner and refusing…'),
+  },
   needFirst: l('Faites d’abord l’étape 1.', 'Do step 1 first.'),
   noTab: l('Ouvrez le site du candidat dans l’onglet actif.', 'Open the candidate’s site in the active tab.'),
   running: {
@@ -117,28 +128,60 @@ function StepResult({ report }: { report: StepReport }) {
   );
 }
 
+/** Step 2's second way: autoconsent refuses in the page; what it could not do stays said. */
+function AutoRefuseControl({ onRun, disabled, note }: { onRun: () => void; disabled: boolean; note: Localized | null }) {
+  return (
+    <>
+      <p id="consent-auto-help" className="hint">
+        {pick(TEXT.auto.help)}
+      </p>
+      <button type="button" onClick={onRun} disabled={disabled} aria-describedby="consent-auto-help">
+        {pick(TEXT.auto.button)}
+      </button>
+      {note && <p className="consent-auto-note">{pick(note)}</p>}
+    </>
+  );
+}
+
 /**
  * « Parcours consentement »: the juror reloads the site without cookies, refuses in the page's
  * banner himself, and Grille says what the site did at each step. Facts only; page text is
  * rendered as text.
  */
-export function ConsentFlow({ deps, target }: ConsentFlowProps) {
+export function ConsentFlow({ deps, target, autoRefuse }: ConsentFlowProps) {
   const [state, setState] = useState<FlowState>(initialFlowState);
   const [running, setRunning] = useState<FlowStep | null>(null);
   const [status, setStatus] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [autoNote, setAutoNote] = useState<Localized | null>(null);
   const current = useRef(state);
   current.current = state;
 
-  const run = (step: FlowStep) => {
+  /** One step; with `auto`, autoconsent refuses first and the observation follows only if it did. */
+  const run = (step: FlowStep, auto?: (tabId: number) => Promise<AutoRefuse>) => {
     if (!target || running) return;
     setRunning(step);
     setError(null);
-    setStatus(pick(TEXT.running[step]));
-    runStep(deps, target, current.current, step).then(
+    setAutoNote(null);
+    setStatus(pick(auto ? TEXT.auto.running : TEXT.running[step]));
+    const work = async (): Promise<StepReport | null> => {
+      if (!auto) return runStep(deps, target, current.current, step);
+      const refusal = await auto(target.tabId);
+      const note = autoRefuseNote(refusal);
+      if (!refusal.refused) {
+        setAutoNote(note);
+        setStatus(pick(note));
+        return null;
+      }
+      setStatus(pick(TEXT.running[step]));
+      const report = await runStep(deps, target, current.current, step);
+      return { ...report, notes: [note, ...report.notes] };
+    };
+    work().then(
       (report) => {
-        setState((s) => withReport(s, report));
         setRunning(null);
+        if (!report) return;
+        setState((s) => withReport(s, report));
         setStatus(pick(doneMessage(report)));
       },
       (e: unknown) => {
@@ -170,6 +213,7 @@ export function ConsentFlow({ deps, target }: ConsentFlowProps) {
               <button type="button" onClick={() => run(step)} disabled={!target || running !== null || !ready} aria-describedby={helpId}>
                 {pick(text.button)}
               </button>
+              {step === 'after-refuse' && autoRefuse && <AutoRefuseControl onRun={() => run(step, autoRefuse)} disabled={!target || running !== null || !ready} note={autoNote} />}
               {report && <StepResult report={report} />}
             </li>
           );

@@ -16,6 +16,7 @@ import { FindingItem } from './finding-item';
 import { HiddenTexts } from './hidden-texts';
 import { PageSnapshotSummary } from './page-snapshot-summary';
 import { browserConsentDeps } from '@/lib/privacy/consent-deps';
+import { autoRefuseInTab } from '@/lib/privacy/autoconsent-tab';
 
 interface Props {
   tab: DeliverableTab | null;
@@ -104,7 +105,7 @@ export function PageAnalysisSection({ tab, db, evaluationId = '', who = null }: 
                     {gridOpen && <RgaaGrid db={db} evaluationId={evaluationId} pageUrl={analyzedUrl} pageTitle={facts.snapshot.title} proposals={proposals} who={who} />}
                   </div>
                 )}
-                {family === 'rgpd' && <ConsentFlow deps={browserConsentDeps} target={tab ? { tabId: tab.id, url: tab.url } : null} />}
+                {family === 'rgpd' && <ConsentFlow deps={browserConsentDeps} target={tab ? { tabId: tab.id, url: tab.url } : null} autoRefuse={autoRefuseInTab} />}
               </details>
             );
           })}

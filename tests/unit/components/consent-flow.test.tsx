@@ -65,4 +65,39 @@ describe('ConsentFlow', () => {
     render(<ConsentFlow deps={fakeDeps()} target={null} />);
     for (const b of screen.getAllByRole('button')) expect(b.hasAttribute('disabled')).toBe(true);
   });
+
+  it('offers « Refuser avec autoconsent » only when wired; a refusal is noted in step 2 before the observation', async () => {
+    const { unmount } = render(<ConsentFlow deps={fakeDeps()} target={target} />);
+    expect(screen.queryByRole('button', { name: 'Refuser avec autoconsent, puis observer' })).toBeNull();
+    unmount();
+
+    const deps = fakeDeps({ cookies: ['_brume_uid'], resources: [CSS] }, { cookies: ['_brume_uid'], resources: [CSS], bannerVisible: false });
+    const autoRefuse = vi.fn(async () => ({ cmp: 'didomi', popup: true, refused: true, clicks: 1, durationMs: 300, timedOut: false, heuristic: false }));
+    const user = userEvent.setup();
+    render(<ConsentFlow deps={deps} target={target} autoRefuse={autoRefuse} />);
+    const auto = screen.getByRole('button', { name: 'Refuser avec autoconsent, puis observer' });
+    expect(auto.hasAttribute('disabled')).toBe(true);
+    await user.click(screen.getByRole('button', { name: 'Recharger sans cookies' }));
+    await waitFor(() => expect(auto.hasAttribute('disabled')).toBe(false));
+    await user.click(auto);
+    await waitFor(() => expect(screen.getByText('Refus fait par autoconsent (CMP reconnu : didomi, 1 clic).')).toBeTruthy());
+    expect(autoRefuse).toHaveBeenCalledWith(3);
+    expect(deps.observe).toHaveBeenCalledTimes(2);
+  });
+
+  it('when autoconsent cannot refuse, says so and observes nothing', async () => {
+    const deps = fakeDeps({});
+    const autoRefuse = vi.fn(async () => ({ cmp: null, popup: false, refused: false, clicks: 0, durationMs: 6000, timedOut: false, heuristic: false }));
+    const user = userEvent.setup();
+    render(<ConsentFlow deps={deps} target={target} autoRefuse={autoRefuse} />);
+    await user.click(screen.getByRole('button', { name: 'Recharger sans cookies' }));
+    const auto = screen.getByRole('button', { name: 'Refuser avec autoconsent, puis observer' });
+    await waitFor(() => expect(auto.hasAttribute('disabled')).toBe(false));
+    await user.click(auto);
+    const said = 'autoconsent n’a reconnu aucun bandeau ni bouton de refus. Refusez vous-même dans la page, puis « Observer après refus ».';
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe(said));
+    expect(screen.getByText(said, { selector: 'p.consent-auto-note' })).toBeTruthy();
+    expect(deps.observe).toHaveBeenCalledTimes(1);
+    expect(auto.hasAttribute('disabled')).toBe(false);
+  });
 });
