@@ -39,7 +39,6 @@ const KNOWN_OVERSIZE: readonly { path: string; name: string }[] = [
   { path: 'components/evidence-item.tsx', name: 'EvidenceItem' },
   { path: 'components/export-actions.tsx', name: 'ExportActions' },
   { path: 'components/new-evaluation-form.tsx', name: 'NewEvaluationForm' },
-  { path: 'components/reconcile-view.tsx', name: 'ReconcileView' },
   { path: 'components/referentiel-import.tsx', name: 'ReferentielImport' },
   { path: 'components/rgaa-criterion-row.tsx', name: 'RgaaCriterionRow' },
   { path: 'components/rgaa-grid.tsx', name: 'RgaaGrid' },
