@@ -31,11 +31,9 @@ const KNOWN_OVERSIZE: readonly { path: string; name: string }[] = [
   { path: 'lib/export/pdf.ts', name: 'Layout' },
   { path: 'lib/export/pdf.ts', name: 'planToPdf' },
   // Being split on this branch (sizes-ui):
-  { path: 'components/backup-actions.tsx', name: 'BackupActions' },
   { path: 'components/bloc-decision.tsx', name: 'BlocDecisionForm' },
   { path: 'components/evidence-capture-dialog.tsx', name: 'EvidenceCaptureDialog' },
   { path: 'components/evidence-item.tsx', name: 'EvidenceItem' },
-  { path: 'components/export-actions.tsx', name: 'ExportActions' },
   { path: 'components/new-evaluation-form.tsx', name: 'NewEvaluationForm' },
   { path: 'components/referentiel-import.tsx', name: 'ReferentielImport' },
   { path: 'components/rgaa-grid.tsx', name: 'RgaaGrid' },
