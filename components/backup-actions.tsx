@@ -105,16 +105,7 @@ export function BackupActions({ db, evaluationId, who, certifications, onImporte
     <section className="backup-actions" aria-labelledby={`${ids}-title`}>
       <h2 id={`${ids}-title`}>{pick(M.backupTitle)}</h2>
       <p className="hint">{pick(M.backupHelp)}</p>
-      <div className="actions">
-        {evaluationId && (
-          <button type="button" disabled={!!busy} onClick={() => void exportScope({ evaluationId })}>
-            {pick(M.exportEvaluation)}
-          </button>
-        )}
-        <button type="button" disabled={!!busy} onClick={() => void exportScope('all')}>
-          {pick(M.exportAll)}
-        </button>
-      </div>
+      <ExportButtons evaluationId={evaluationId} busy={!!busy} onExport={(scope) => void exportScope(scope)} />
       <label htmlFor={`${ids}-file`}>{pick(M.importFile)}</label>
       <input id={`${ids}-file`} type="file" accept=".json,application/json" disabled={!!busy} onChange={choose} />
 
@@ -126,6 +117,22 @@ export function BackupActions({ db, evaluationId, who, certifications, onImporte
       {status && !busy && <p role="status">{status}</p>}
       {error && <BackupErrorView error={error} />}
     </section>
+  );
+}
+
+/** « Exporter cette évaluation » (when one is open) and « Tout exporter ». */
+function ExportButtons({ evaluationId, busy, onExport }: { evaluationId?: string | null; busy: boolean; onExport: (scope: { evaluationId: string } | 'all') => void }) {
+  return (
+    <div className="actions">
+      {evaluationId && (
+        <button type="button" disabled={busy} onClick={() => onExport({ evaluationId })}>
+          {pick(M.exportEvaluation)}
+        </button>
+      )}
+      <button type="button" disabled={busy} onClick={() => onExport('all')}>
+        {pick(M.exportAll)}
+      </button>
+    </div>
   );
 }
 
