@@ -34,7 +34,6 @@ const KNOWN_OVERSIZE: readonly { path: string; name: string }[] = [
   { path: 'components/bloc-decision.tsx', name: 'BlocDecisionForm' },
   { path: 'components/evidence-capture-dialog.tsx', name: 'EvidenceCaptureDialog' },
   { path: 'components/evidence-item.tsx', name: 'EvidenceItem' },
-  { path: 'components/new-evaluation-form.tsx', name: 'NewEvaluationForm' },
   { path: 'components/referentiel-import.tsx', name: 'ReferentielImport' },
   { path: 'components/rgaa-grid.tsx', name: 'RgaaGrid' },
   { path: 'lib/ai/ui-flow.ts', name: 'useSuggestionFlow' },
