@@ -38,7 +38,6 @@ const KNOWN_OVERSIZE: readonly { path: string; name: string }[] = [
   { path: 'components/rgaa-grid.tsx', name: 'RgaaGrid' },
   { path: 'lib/ai/ui-flow.ts', name: 'useSuggestionFlow' },
   { path: 'lib/checks/rules/rgpd/rgpd-consent-banner.ts', name: 'check' },
-  { path: 'lib/hooks/use-saved-text.ts', name: 'useSavedText' },
   { path: 'lib/page/snapshot/visibility.ts', name: 'computeVisibility' },
 ];
 
