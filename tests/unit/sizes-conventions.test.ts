@@ -32,7 +32,6 @@ const KNOWN_OVERSIZE: readonly { path: string; name: string }[] = [
   { path: 'lib/export/pdf.ts', name: 'planToPdf' },
   // Being split on this branch (sizes-ui):
   { path: 'components/bloc-decision.tsx', name: 'BlocDecisionForm' },
-  { path: 'components/evidence-capture-dialog.tsx', name: 'EvidenceCaptureDialog' },
   { path: 'components/evidence-item.tsx', name: 'EvidenceItem' },
   { path: 'components/referentiel-import.tsx', name: 'ReferentielImport' },
   { path: 'components/rgaa-grid.tsx', name: 'RgaaGrid' },
