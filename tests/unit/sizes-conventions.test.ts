@@ -31,8 +31,6 @@ const KNOWN_OVERSIZE: readonly { path: string; name: string }[] = [
   { path: 'lib/export/pdf.ts', name: 'Layout' },
   { path: 'lib/export/pdf.ts', name: 'planToPdf' },
   // Being split on this branch (sizes-ui):
-  { path: 'components/referentiel-import.tsx', name: 'ReferentielImport' },
-  { path: 'components/rgaa-grid.tsx', name: 'RgaaGrid' },
   { path: 'lib/ai/ui-flow.ts', name: 'useSuggestionFlow' },
   { path: 'lib/checks/rules/rgpd/rgpd-consent-banner.ts', name: 'check' },
   { path: 'lib/page/snapshot/visibility.ts', name: 'computeVisibility' },
