@@ -17,8 +17,9 @@ import {
 const ROOT = process.cwd();
 const DIRS = ['lib', 'components', 'entrypoints'] as const;
 
-// Items still being split by other work. This list must only shrink, down to empty: an item that
-// is no longer oversize fails the test until it is removed from here. Never add to it.
+// Items still being split by other work (the side panel and evaluation view, the CSV référentiel
+// import, the exports). This list must shrink to empty: an item that is no longer oversize fails
+// the test until it is removed from here. Never add to it: split the function instead.
 const KNOWN_OVERSIZE: readonly { path: string; name: string }[] = [
   { path: 'components/side-panel.tsx', name: 'SidePanel' },
   { path: 'components/evaluation-view.tsx', name: 'EvaluationView' },
@@ -30,7 +31,6 @@ const KNOWN_OVERSIZE: readonly { path: string; name: string }[] = [
   { path: 'lib/export/pdf.ts', name: '(file)' },
   { path: 'lib/export/pdf.ts', name: 'Layout' },
   { path: 'lib/export/pdf.ts', name: 'planToPdf' },
-  // Being split on this branch (sizes-ui):
 ];
 
 const key = (item: { path: string; name: string }) => `${item.path} ${item.name}`;
