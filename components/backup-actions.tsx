@@ -101,80 +101,107 @@ export function BackupActions({ db, evaluationId, who, certifications, onImporte
     });
   };
 
-  const summary = pending?.summary;
-  const heldElsewhere = summary ? summary.heldElsewhere.evidence + summary.heldElsewhere.rgaaAudits + summary.heldElsewhere.aiSuggestions : 0;
   return (
     <section className="backup-actions" aria-labelledby={`${ids}-title`}>
       <h2 id={`${ids}-title`}>{pick(M.backupTitle)}</h2>
       <p className="hint">{pick(M.backupHelp)}</p>
-      <div className="actions">
-        {evaluationId && (
-          <button type="button" disabled={!!busy} onClick={() => void exportScope({ evaluationId })}>
-            {pick(M.exportEvaluation)}
-          </button>
-        )}
-        <button type="button" disabled={!!busy} onClick={() => void exportScope('all')}>
-          {pick(M.exportAll)}
-        </button>
-      </div>
+      <ExportButtons evaluationId={evaluationId} busy={!!busy} onExport={(scope) => void exportScope(scope)} />
       <label htmlFor={`${ids}-file`}>{pick(M.importFile)}</label>
       <input id={`${ids}-file`} type="file" accept=".json,application/json" disabled={!!busy} onChange={choose} />
 
-      {summary && (
-        <div className="backup-summary" aria-labelledby={`${ids}-summary`} role="group">
-          <h3 id={`${ids}-summary`}>{pick(M.fileContents)}</h3>
-          <ul>
-            <li>{pick(F.summaryExported(new Date(summary.exportedAt).toLocaleString('fr-FR'), summary.grilleVersion))}</li>
-            <li>{pick(F.summaryCandidates(summary.candidates))}</li>
-            <li>{pick(F.summaryEvaluations(summary.evaluations.length, summary.evaluations.map((e) => e.candidateName).join(', ')))}</li>
-            <li>{pick(F.summaryReferentiels(summary.referentiels.map((r) => pick(F.referentielVersion(r.title ?? r.id, r.dataVersion, r.custom))).join(' ; ')))}</li>
-            <li>{pick(F.summaryEvidence(summary.evidence, summary.screenshots))}</li>
-            {heldElsewhere > 0 && <li>{pick(F.summaryHeldElsewhere(summary.heldElsewhere.evidence, summary.heldElsewhere.rgaaAudits, summary.heldElsewhere.aiSuggestions))}</li>}
-          </ul>
-          {summary.conflicts.length > 0 && (
-            <fieldset>
-              <legend>{pick(M.conflictLegend)}</legend>
-              <ul>
-                {summary.conflicts.map((c) => (
-                  <li key={c.evaluationId}>
-                    {c.candidateName || pick(M.unnamedCandidate)} — {c.certificationTitle}
-                  </li>
-                ))}
-              </ul>
-              {(['skip', 'replace', 'copy'] as const).map((mode) => (
-                <label key={mode} className="choice">
-                  <input type="radio" name={`${ids}-conflict`} value={mode} checked={conflict === mode} onChange={() => setConflict(mode)} />
-                  {pick(mode === 'skip' ? M.conflictSkip : mode === 'replace' ? M.conflictReplace : M.conflictCopy)}
-                </label>
-              ))}
-            </fieldset>
-          )}
-          <div className="actions">
-            <button type="button" disabled={!!busy} onClick={confirm}>
-              {pick(M.importConfirm)}
-            </button>
-            <button type="button" disabled={!!busy} onClick={() => setPending(null)}>
-              {pick(M.cancel)}
-            </button>
-          </div>
-        </div>
+      {pending && (
+        <ImportSummaryView ids={ids} summary={pending.summary} conflict={conflict} onConflict={setConflict} busy={!!busy} onConfirm={confirm} onCancel={() => setPending(null)} />
       )}
 
       {busy && <p role="status">{busy}</p>}
       {status && !busy && <p role="status">{status}</p>}
-      {error && (
-        <div role="alert" className="error">
-          <p>{error.note}</p>
-          <p>{error.message}</p>
-          {error.details.length > 0 && (
-            <ul>
-              {error.details.map((d, i) => (
-                <li key={i}>{d}</li>
-              ))}
-            </ul>
-          )}
-        </div>
-      )}
+      {error && <BackupErrorView error={error} />}
     </section>
+  );
+}
+
+/** « Exporter cette évaluation » (when one is open) and « Tout exporter ». */
+function ExportButtons({ evaluationId, busy, onExport }: { evaluationId?: string | null; busy: boolean; onExport: (scope: { evaluationId: string } | 'all') => void }) {
+  return (
+    <div className="actions">
+      {evaluationId && (
+        <button type="button" disabled={busy} onClick={() => onExport({ evaluationId })}>
+          {pick(M.exportEvaluation)}
+        </button>
+      )}
+      <button type="button" disabled={busy} onClick={() => onExport('all')}>
+        {pick(M.exportAll)}
+      </button>
+    </div>
+  );
+}
+
+interface SummaryProps {
+  ids: string;
+  summary: ImportSummary;
+  conflict: ConflictMode;
+  onConflict: (mode: ConflictMode) => void;
+  busy: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+}
+
+/** What the chosen file holds, how to treat evaluations already here, and « Importer ». */
+function ImportSummaryView({ ids, summary, conflict, onConflict, busy, onConfirm, onCancel }: SummaryProps) {
+  const heldElsewhere = summary.heldElsewhere.evidence + summary.heldElsewhere.rgaaAudits + summary.heldElsewhere.aiSuggestions;
+  return (
+    <div className="backup-summary" aria-labelledby={`${ids}-summary`} role="group">
+      <h3 id={`${ids}-summary`}>{pick(M.fileContents)}</h3>
+      <ul>
+        <li>{pick(F.summaryExported(new Date(summary.exportedAt).toLocaleString('fr-FR'), summary.grilleVersion))}</li>
+        <li>{pick(F.summaryCandidates(summary.candidates))}</li>
+        <li>{pick(F.summaryEvaluations(summary.evaluations.length, summary.evaluations.map((e) => e.candidateName).join(', ')))}</li>
+        <li>{pick(F.summaryReferentiels(summary.referentiels.map((r) => pick(F.referentielVersion(r.title ?? r.id, r.dataVersion, r.custom))).join(' ; ')))}</li>
+        <li>{pick(F.summaryEvidence(summary.evidence, summary.screenshots))}</li>
+        {heldElsewhere > 0 && <li>{pick(F.summaryHeldElsewhere(summary.heldElsewhere.evidence, summary.heldElsewhere.rgaaAudits, summary.heldElsewhere.aiSuggestions))}</li>}
+      </ul>
+      {summary.conflicts.length > 0 && (
+        <fieldset>
+          <legend>{pick(M.conflictLegend)}</legend>
+          <ul>
+            {summary.conflicts.map((c) => (
+              <li key={c.evaluationId}>
+                {c.candidateName || pick(M.unnamedCandidate)} — {c.certificationTitle}
+              </li>
+            ))}
+          </ul>
+          {(['skip', 'replace', 'copy'] as const).map((mode) => (
+            <label key={mode} className="choice">
+              <input type="radio" name={`${ids}-conflict`} value={mode} checked={conflict === mode} onChange={() => onConflict(mode)} />
+              {pick(mode === 'skip' ? M.conflictSkip : mode === 'replace' ? M.conflictReplace : M.conflictCopy)}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      <div className="actions">
+        <button type="button" disabled={busy} onClick={onConfirm}>
+          {pick(M.importConfirm)}
+        </button>
+        <button type="button" disabled={busy} onClick={onCancel}>
+          {pick(M.cancel)}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function BackupErrorView({ error }: { error: ErrorView }) {
+  return (
+    <div role="alert" className="error">
+      <p>{error.note}</p>
+      <p>{error.message}</p>
+      {error.details.length > 0 && (
+        <ul>
+          {error.details.map((d, i) => (
+            <li key={i}>{d}</li>
+          ))}
+        </ul>
+      )}
+    </div>
   );
 }

@@ -1,6 +1,6 @@
 import { useCallback, useId, useMemo, useState } from 'react';
 import { t } from '@/lib/i18n';
-import { useFormDraft } from '@/lib/hooks/use-form-draft';
+import { useFormDraft, type FormDraft } from '@/lib/hooks/use-form-draft';
 import { useUnsaved } from '@/lib/hooks/use-unsaved';
 import type { WorkspaceDb } from '@/lib/workspace/db';
 import { setDecision } from '@/lib/workspace/decisions';
@@ -90,26 +90,33 @@ export function BlocDecisionForm({ db, evaluationId, mode, blocId, blocCode, cur
       <button type="submit" disabled={(!tutor && decision === null) || (needsMotivation && !form.text.trim())}>
         {saveLabel}
       </button>
-      <div role="status" aria-live="polite" data-testid="decision-status">
-        {form.dirty && (
-          <p className="unsaved-status">
-            <strong className="unsaved">{t('notSaved')}</strong> {form.restored ? `${t('restoredDraft')} ` : ''}
-            {t('notSavedDecision', saveLabel)}
-          </p>
-        )}
-        {current && (
-          <p className="hint" data-testid="decision-record">
-            {!form.dirty
-              ? t('decidedBy', current.decidedBy ?? t('unknownJuror'), dateTime(current.decidedAt))
-              : tutor || current.decision === null
-                ? t('storedFeedback', current.decidedBy ?? t('unknownJuror'), dateTime(current.decidedAt))
-                : t('storedDecision', t(`decision_${current.decision}`), current.decidedBy ?? t('unknownJuror'), dateTime(current.decidedAt))}
-          </p>
-        )}
-        {saved && !form.dirty && <p className="hint">{t('saved')}</p>}
-      </div>
+      <DecisionStatus form={form} current={current} tutor={tutor} saveLabel={saveLabel} saved={saved} />
       <StorageError error={error} onRetry={save} />
       <StorageError error={form.error} />
     </form>
+  );
+}
+
+/** « non enregistré » while the form differs from what is stored, who decided and when, « Enregistré ». */
+function DecisionStatus({ form, current, tutor, saveLabel, saved }: { form: FormDraft; current: DecisionRow | undefined; tutor: boolean; saveLabel: string; saved: boolean }) {
+  return (
+    <div role="status" aria-live="polite" data-testid="decision-status">
+      {form.dirty && (
+        <p className="unsaved-status">
+          <strong className="unsaved">{t('notSaved')}</strong> {form.restored ? `${t('restoredDraft')} ` : ''}
+          {t('notSavedDecision', saveLabel)}
+        </p>
+      )}
+      {current && (
+        <p className="hint" data-testid="decision-record">
+          {!form.dirty
+            ? t('decidedBy', current.decidedBy ?? t('unknownJuror'), dateTime(current.decidedAt))
+            : tutor || current.decision === null
+              ? t('storedFeedback', current.decidedBy ?? t('unknownJuror'), dateTime(current.decidedAt))
+              : t('storedDecision', t(`decision_${current.decision}`), current.decidedBy ?? t('unknownJuror'), dateTime(current.decidedAt))}
+        </p>
+      )}
+      {saved && !form.dirty && <p className="hint">{t('saved')}</p>}
+    </div>
   );
 }

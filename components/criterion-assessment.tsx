@@ -2,8 +2,9 @@ import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { t } from '@/lib/i18n';
 import { commitObservations, saveObservation, setStatus } from '@/lib/workspace/assessments';
 import type { WorkspaceDb } from '@/lib/workspace/db';
-import { draftsOf } from '@/lib/drafts/store';
+import { draftsOf, type DraftsDb } from '@/lib/drafts/store';
 import { useFormDraft } from '@/lib/hooks/use-form-draft';
+import { useOptimisticChoice } from '@/lib/hooks/use-optimistic-choice';
 import { useSavedText } from '@/lib/hooks/use-saved-text';
 import { useUnsaved } from '@/lib/hooks/use-unsaved';
 import { ASSESSMENT_STATUSES, type AssessmentRow, type AssessmentStatus } from '@/lib/workspace/types';
@@ -21,56 +22,59 @@ interface Props {
 }
 
 /**
- * The juror's status and observation for one criterion. Nothing here is ever set automatically.
- * The observation is saved as it is typed; an exemption is saved by its button, and says
- * « non enregistré » until then.
+ * An exemption being written: its reason kept as a durable draft, « non enregistré » and asked
+ * about on leaving until its button saves it; one typed before the panel closed comes back open.
  */
-export function CriterionAssessment({ db, evaluationId, criterionId, code, assessment, actor }: Props) {
-  const stored = assessment?.status ?? 'non-evalue';
-  // The juror's click shows at once; the stored status takes over once written (or the write failed).
-  const [optimistic, setOptimistic] = useState<AssessmentStatus | null>(null);
-  const status = optimistic ?? stored;
-  const [pendingExemption, setPendingExemption] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [retry, setRetry] = useState<(() => void) | null>(null);
-  const ids = useId();
-  const drafts = draftsOf(db);
+function useExemption(drafts: DraftsDb, props: Props, stored: AssessmentStatus) {
+  const { evaluationId, criterionId, code, assessment, actor } = props;
+  const [pending, setPending] = useState(false);
   const storedExemption = useMemo(
     () => ({ text: assessment?.exemptionReason ?? '', choice: stored === 'exempte' ? 'exempte' : null }),
     [assessment?.exemptionReason, stored],
   );
-  const exemption = useFormDraft({ drafts, field: { kind: 'exemption', evaluationId, criterionId }, stored: storedExemption, who: actor });
-  // An exemption typed before the panel closed comes back open, « non enregistré ».
+  const draft = useFormDraft({ drafts, field: { kind: 'exemption', evaluationId, criterionId }, stored: storedExemption, who: actor });
   useEffect(() => {
-    if (exemption.restored) setPendingExemption(true);
-  }, [exemption.restored]);
-  const exemptionDirty = pendingExemption && exemption.dirty;
-  const cancelExemption = useCallback(() => {
-    setPendingExemption(false);
-    exemption.discard();
-  }, [exemption.discard]);
-  useUnsaved(exemptionDirty, t('unsavedExemption', code), cancelExemption);
+    if (draft.restored) setPending(true);
+  }, [draft.restored]);
+  const dirty = pending && draft.dirty;
+  const cancel = useCallback(() => {
+    setPending(false);
+    draft.discard();
+  }, [draft.discard]);
+  useUnsaved(dirty, t('unsavedExemption', code), cancel);
+  return { draft, pending, setPending, dirty, cancel };
+}
+type Exemption = ReturnType<typeof useExemption>;
+
+/**
+ * The juror's status and observation for one criterion. Nothing here is ever set automatically.
+ * The observation is saved as it is typed; an exemption is saved by its button, and says
+ * « non enregistré » until then.
+ */
+export function CriterionAssessment(props: Props) {
+  const { db, evaluationId, criterionId, code, assessment, actor } = props;
+  const stored = assessment?.status ?? 'non-evalue';
+  // The juror's click shows at once; the stored status takes over once written (or the write failed).
+  const choice = useOptimisticChoice<AssessmentStatus>(stored);
+  const status = choice.shown;
+  const ids = useId();
+  const drafts = draftsOf(db);
+  const exemption = useExemption(drafts, props, stored);
+  const { saved } = exemption.draft;
+  const { choose, setError } = choice;
+  const { setPending } = exemption;
 
   const apply = useCallback(
-    (next: AssessmentStatus, exemptionReason?: string) => {
-      setOptimistic(next);
-      const attempt = () =>
-        setStatus(db, { evaluationId, criterionId, status: next, exemptionReason }, actor).then(
-          () => {
-            setError(null);
-            setRetry(null);
-            setPendingExemption(false);
-            if (next === 'exempte') exemption.saved();
-          },
-          (e: unknown) => {
-            setOptimistic(null);
-            setError(e);
-            setRetry(() => attempt);
-          },
-        );
-      void attempt();
-    },
-    [db, evaluationId, criterionId, actor, exemption.saved],
+    (next: AssessmentStatus, exemptionReason?: string) =>
+      choose(
+        next,
+        () => setStatus(db, { evaluationId, criterionId, status: next, exemptionReason }, actor),
+        () => {
+          setPending(false);
+          if (next === 'exempte') saved();
+        },
+      ),
+    [db, evaluationId, criterionId, actor, saved, choose, setPending],
   );
 
   const observation = useSavedText({
@@ -81,11 +85,7 @@ export function CriterionAssessment({ db, evaluationId, criterionId, code, asses
     who: actor,
   });
 
-  useEffect(() => {
-    if (optimistic !== null && optimistic === stored) setOptimistic(null);
-  }, [optimistic, stored]);
-
-  const shown: AssessmentStatus = pendingExemption ? 'exempte' : status;
+  const shown: AssessmentStatus = exemption.pending ? 'exempte' : status;
   return (
     <div className="assessment">
       <fieldset className="status-group" role="radiogroup" aria-label={t('statusOf', code)}>
@@ -99,10 +99,10 @@ export function CriterionAssessment({ db, evaluationId, criterionId, code, asses
               checked={shown === s}
               onChange={() => {
                 if (s === 'exempte') {
-                  setPendingExemption(true);
-                  exemption.set({ choice: 'exempte' });
+                  exemption.setPending(true);
+                  exemption.draft.set({ choice: 'exempte' });
                 } else {
-                  cancelExemption();
+                  exemption.cancel();
                   apply(s);
                 }
               }}
@@ -111,45 +111,7 @@ export function CriterionAssessment({ db, evaluationId, criterionId, code, asses
           </label>
         ))}
       </fieldset>
-      {(pendingExemption || status === 'exempte') && (
-        <div className="exemption">
-          <label htmlFor={`reason-${ids}`}>{t('exemptionReason')}</label>
-          <textarea
-            id={`reason-${ids}`}
-            value={pendingExemption ? exemption.text : (assessment?.exemptionReason ?? '')}
-            readOnly={!pendingExemption}
-            onChange={(e) => exemption.set({ text: e.currentTarget.value, choice: 'exempte' })}
-            aria-describedby={`reason-hint-${ids}`}
-            rows={2}
-          />
-          <p id={`reason-hint-${ids}`} className="hint">
-            {t('exemptionHint')}
-          </p>
-          {pendingExemption ? (
-            <>
-              <button type="button" disabled={!exemption.text.trim()} onClick={() => apply('exempte', exemption.text)}>
-                {t('saveExemption')}
-              </button>{' '}
-              <button type="button" onClick={cancelExemption}>
-                {t('cancel')}
-              </button>
-            </>
-          ) : (
-            <button type="button" onClick={() => setPendingExemption(true)}>
-              {t('editExemption')}
-            </button>
-          )}
-          <p role="status" className="unsaved-status">
-            {exemptionDirty && (
-              <>
-                <strong className="unsaved">{t('notSaved')}</strong> {exemption.restored ? `${t('restoredDraft')} ` : ''}
-                {t('notSavedExemption')}
-              </>
-            )}
-          </p>
-          <StorageError error={exemption.error} />
-        </div>
-      )}
+      {(exemption.pending || status === 'exempte') && <ExemptionField ids={ids} exemption={exemption} storedReason={assessment?.exemptionReason ?? ''} onSave={() => apply('exempte', exemption.draft.text)} />}
       <label htmlFor={`observation-${ids}`} className="observation-label">
         {t('observationOf', code)}
         <AiAssistedMarker aiAssisted={assessment?.aiAssisted} />
@@ -165,7 +127,51 @@ export function CriterionAssessment({ db, evaluationId, criterionId, code, asses
         onBlur={() => void observation.onBlur().then(() => commitObservations(db, evaluationId, actor, criterionId)).catch(setError)}
       />
       <StorageError error={observation.error} onRetry={observation.retry} />
-      <StorageError error={error} onRetry={retry ?? undefined} />
+      <StorageError error={choice.error} onRetry={choice.retry} />
+    </div>
+  );
+}
+
+/** The exemption's reason: read-only once saved (« Modifier »), with its own save button while written. */
+function ExemptionField({ ids, exemption, storedReason, onSave }: { ids: string; exemption: Exemption; storedReason: string; onSave: () => void }) {
+  const { pending, draft } = exemption;
+  return (
+    <div className="exemption">
+      <label htmlFor={`reason-${ids}`}>{t('exemptionReason')}</label>
+      <textarea
+        id={`reason-${ids}`}
+        value={pending ? draft.text : storedReason}
+        readOnly={!pending}
+        onChange={(e) => draft.set({ text: e.currentTarget.value, choice: 'exempte' })}
+        aria-describedby={`reason-hint-${ids}`}
+        rows={2}
+      />
+      <p id={`reason-hint-${ids}`} className="hint">
+        {t('exemptionHint')}
+      </p>
+      {pending ? (
+        <>
+          <button type="button" disabled={!draft.text.trim()} onClick={onSave}>
+            {t('saveExemption')}
+          </button>{' '}
+          <button type="button" onClick={exemption.cancel}>
+            {t('cancel')}
+          </button>
+        </>
+      ) : (
+        <button type="button" onClick={() => exemption.setPending(true)}>
+          {t('editExemption')}
+        </button>
+      )}
+      <p role="status" className="unsaved-status">
+        {exemption.dirty && (
+          <>
+            <strong className="unsaved">{t('notSaved')}</strong> {draft.restored ? `${t('restoredDraft')} ` : ''}
+            {t('notSavedExemption')}
+          </>
+        )}
+      </p>
+      <StorageError error={draft.error} />
     </div>
   );
 }

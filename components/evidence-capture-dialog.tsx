@@ -1,7 +1,7 @@
-import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type KeyboardEvent, type RefObject } from 'react';
 import type { EvidenceSaveInput } from '@/lib/capture/to-evidence';
 import { t } from '@/lib/i18n';
-import { useFormDraft } from '@/lib/hooks/use-form-draft';
+import { useFormDraft, type FormDraft } from '@/lib/hooks/use-form-draft';
 import { useUnsaved } from '@/lib/hooks/use-unsaved';
 import type { DraftField, DraftsDb } from '@/lib/drafts/store';
 import { storageErrorMessage } from '@/lib/workspace/errors';
@@ -34,36 +34,23 @@ export interface EvidenceCaptureDialogProps {
   onCancel: () => void;
 }
 
-/**
- * Attaches a capture to criteria: shows what was seen (the quote as text, the screenshot, the
- * link; its address, page title and time), lets the juror tick the criteria it backs and add a
- * caption. A non-modal dialog inside the panel: focus goes to its title, Escape cancels.
- */
-export function EvidenceCaptureDialog({
-  capture,
-  criteria,
-  initialCriterionIds = [],
-  initialNote = '',
-  mode = 'add',
-  draft,
-  onSave,
-  onCancel,
-}: EvidenceCaptureDialogProps) {
-  const ids = useId();
+/** The criteria ticked, in the order shown, then those of another bloc that were ticked already. */
+function chosenCriterionIds(criteria: readonly EvidenceCriterionChoice[], initialCriterionIds: readonly string[], checked: ReadonlySet<string>): string[] {
+  const shown = new Set(criteria.map((c) => c.id));
+  return [
+    ...criteria.filter((c) => checked.has(c.id)).map((c) => c.id),
+    // Criteria of another bloc (editing a row) are not shown here, and not dropped either.
+    ...initialCriterionIds.filter((id) => !shown.has(id) && checked.has(id)),
+  ];
+}
+
+/** The criteria ticked and the save: at least one criterion, a failure said without losing the juror's choices. */
+function useEvidenceChoices({ criteria, initialCriterionIds, onSave, caption }: { criteria: readonly EvidenceCriterionChoice[]; initialCriterionIds: readonly string[]; onSave: EvidenceCaptureDialogProps['onSave']; caption: FormDraft }) {
   const [checked, setChecked] = useState<ReadonlySet<string>>(() => new Set(initialCriterionIds));
-  const stored = useMemo(() => ({ text: initialNote, choice: null }), [initialNote]);
-  const caption = useFormDraft({ ...draft, stored });
-  const note = caption.text;
-  // A capture being added is not saved yet at all; an edited one once its caption changed.
-  useUnsaved(mode === 'add' || caption.dirty, t('unsavedEvidence'), caption.discard);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  const heading = useRef<HTMLHeadingElement>(null);
   const firstChoice = useRef<HTMLInputElement>(null);
-
-  useEffect(() => {
-    heading.current?.focus();
-  }, []);
+  const note = caption.text;
 
   const toggle = (id: string, on: boolean) => {
     setChecked((current) => {
@@ -78,12 +65,7 @@ export function EvidenceCaptureDialog({
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (saving) return;
-    const shown = new Set(criteria.map((c) => c.id));
-    const criterionIds = [
-      ...criteria.filter((c) => checked.has(c.id)).map((c) => c.id),
-      // Criteria of another bloc (editing a row) are not shown here, and not dropped either.
-      ...initialCriterionIds.filter((id) => !shown.has(id) && checked.has(id)),
-    ];
+    const criterionIds = chosenCriterionIds(criteria, initialCriterionIds, checked);
     if (!criteria.some((c) => checked.has(c.id))) {
       setError(t('evidenceNeedCriterion'));
       firstChoice.current?.focus();
@@ -100,6 +82,38 @@ export function EvidenceCaptureDialog({
       setSaving(false);
     }
   };
+
+  return { checked, toggle, error, saving, submit, firstChoice };
+}
+
+/**
+ * Attaches a capture to criteria: shows what was seen (the quote as text, the screenshot, the
+ * link; its address, page title and time), lets the juror tick the criteria it backs and add a
+ * caption. A non-modal dialog inside the panel: focus goes to its title, Escape cancels.
+ */
+export function EvidenceCaptureDialog({
+  capture,
+  criteria,
+  initialCriterionIds = [],
+  initialNote = '',
+  mode = 'add',
+  draft,
+  onSave,
+  onCancel,
+}: EvidenceCaptureDialogProps) {
+  const ids = useId();
+  const stored = useMemo(() => ({ text: initialNote, choice: null }), [initialNote]);
+  const caption = useFormDraft({ ...draft, stored });
+  const note = caption.text;
+  // A capture being added is not saved yet at all; an edited one once its caption changed.
+  useUnsaved(mode === 'add' || caption.dirty, t('unsavedEvidence'), caption.discard);
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    heading.current?.focus();
+  }, []);
+
+  const { checked, toggle, error, saving, submit, firstChoice } = useEvidenceChoices({ criteria, initialCriterionIds, onSave, caption });
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Escape' && !event.nativeEvent.isComposing && !saving) {
@@ -122,25 +136,7 @@ export function EvidenceCaptureDialog({
       <form onSubmit={(e) => void submit(e)} noValidate>
         <h3 className="visually-hidden">{t('evidenceRecord')}</h3>
         <EvidenceRecord evidence={capture} />
-        <fieldset className="evidence-criteria" aria-describedby={error ? errorId : undefined} aria-invalid={error ? true : undefined}>
-          <legend id={legendId}>{t('evidenceCriteriaLegend')}</legend>
-          {criteria.length === 0 ? (
-            <p className="hint">{t('evidenceNoCriteria')}</p>
-          ) : (
-            criteria.map((c, i) => (
-              <label key={c.id} className="evidence-choice">
-                <input
-                  ref={i === 0 ? firstChoice : undefined}
-                  type="checkbox"
-                  value={c.id}
-                  checked={checked.has(c.id)}
-                  onChange={(e) => toggle(c.id, e.currentTarget.checked)}
-                />{' '}
-                <span className="evidence-choice-label">{c.label}</span> <span className="evidence-choice-text">{c.text}</span>
-              </label>
-            ))
-          )}
-        </fieldset>
+        <CriteriaChoice criteria={criteria} checked={checked} onToggle={toggle} firstChoice={firstChoice} legendId={legendId} errorId={error ? errorId : undefined} />
         <label htmlFor={`${ids}-note`}>{t('evidenceCaption')}</label>
         <textarea id={`${ids}-note`} className="evidence-note" rows={2} value={note} onChange={(e) => caption.set({ text: e.currentTarget.value })} />
         {caption.restored && <p className="hint">{t('restoredDraft')}</p>}
@@ -157,5 +153,35 @@ export function EvidenceCaptureDialog({
         </div>
       </form>
     </section>
+  );
+}
+
+interface CriteriaChoiceProps {
+  criteria: readonly EvidenceCriterionChoice[];
+  checked: ReadonlySet<string>;
+  onToggle: (id: string, on: boolean) => void;
+  /** Focused when saving finds none ticked. */
+  firstChoice: RefObject<HTMLInputElement | null>;
+  legendId: string;
+  /** The error saying none is ticked, when shown. */
+  errorId: string | undefined;
+}
+
+/** The criteria the capture can back, as checkboxes with their code and text. */
+function CriteriaChoice({ criteria, checked, onToggle, firstChoice, legendId, errorId }: CriteriaChoiceProps) {
+  return (
+    <fieldset className="evidence-criteria" aria-describedby={errorId} aria-invalid={errorId ? true : undefined}>
+      <legend id={legendId}>{t('evidenceCriteriaLegend')}</legend>
+      {criteria.length === 0 ? (
+        <p className="hint">{t('evidenceNoCriteria')}</p>
+      ) : (
+        criteria.map((c, i) => (
+          <label key={c.id} className="evidence-choice">
+            <input ref={i === 0 ? firstChoice : undefined} type="checkbox" value={c.id} checked={checked.has(c.id)} onChange={(e) => onToggle(c.id, e.currentTarget.checked)} />{' '}
+            <span className="evidence-choice-label">{c.label}</span> <span className="evidence-choice-text">{c.text}</span>
+          </label>
+        ))
+      )}
+    </fieldset>
   );
 }

@@ -12,13 +12,8 @@ interface Props {
   onRemoved?: () => void;
 }
 
-/**
- * One piece of evidence in a list: its record, the juror's caption, and « Retirer » behind an
- * inline confirmation (« Retirer cette preuve ? » Confirmer / Annuler) that takes the focus and
- * gives it back.
- */
-export function EvidenceItem({ item, onRemove, onEditCriteria, onRemoved }: Props) {
-  const ids = useId();
+/** « Retirer » behind a confirmation that takes the focus (on « Annuler ») and gives it back. */
+function useRemoveConfirmation(id: string, onRemove: Props['onRemove'], onRemoved: Props['onRemoved']) {
   const [confirming, setConfirming] = useState(false);
   const [removing, setRemoving] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -45,7 +40,7 @@ export function EvidenceItem({ item, onRemove, onEditCriteria, onRemoved }: Prop
   const confirm = async () => {
     setRemoving(true);
     try {
-      await onRemove(item.id);
+      await onRemove(id);
       onRemoved?.();
     } catch (e) {
       setError(storageErrorMessage(e, { kept: false, retry: t('evidenceRemove') }));
@@ -61,6 +56,17 @@ export function EvidenceItem({ item, onRemove, onEditCriteria, onRemoved }: Prop
       dismiss();
     }
   };
+  return { confirming, removing, error, ask, dismiss, confirm, onKeyDown, removeButton, cancelButton };
+}
+
+/**
+ * One piece of evidence in a list: its record, the juror's caption, and « Retirer » behind an
+ * inline confirmation (« Retirer cette preuve ? » Confirmer / Annuler) that takes the focus and
+ * gives it back.
+ */
+export function EvidenceItem({ item, onRemove, onEditCriteria, onRemoved }: Props) {
+  const ids = useId();
+  const { confirming, removing, error, ask, dismiss, confirm, onKeyDown, removeButton, cancelButton } = useRemoveConfirmation(item.id, onRemove, onRemoved);
 
   const titleId = `${ids}-title`;
   const questionId = `${ids}-question`;

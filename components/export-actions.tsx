@@ -38,18 +38,8 @@ function reason(error: unknown): string {
   return ui(UI.unexpected(error instanceof Error ? error.message : String(error)));
 }
 
-/**
- * Export buttons: the jury record and the candidate's feedback of an evaluation, and the session
- * summary. Each builds the file from the workspace when clicked and hands it to the browser as
- * a download; progress, the file's name and failures are said in words (status / alert).
- */
-export function ExportActions({ db, certifications, evaluationId, session, documentLang = 'fr', download = triggerDownload }: ExportActionsProps) {
-  const [busy, setBusy] = useState<string | null>(null);
-  const [status, setStatus] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const headingId = useId();
-  const options = { lang: documentLang };
-
+/** The files one click makes: the evaluation's record and feedback, the session's summaries. */
+function exportActions(db: WorkspaceDb, certifications: readonly Certification[], evaluationId: string | null | undefined, session: ExportActionsProps['session'], options: { lang: Lang }) {
   const record = () => buildEvaluationRecord(db, evaluationId!, certifications);
   const file = (r: EvaluationRecord, prefix: string, kind: FileKind, content: Uint8Array | string) => ({
     blob: toBlob(content, kind),
@@ -77,6 +67,21 @@ export function ExportActions({ db, certifications, evaluationId, session, docum
         { id: 'session-blocs', label: UI.sessionBlocs, make: async () => ({ blob: toBlob(blocsCsv(await sessionRecords(), options), 'csv'), fileName: exportFileName('synthese-blocs', 'csv', null) }) },
       ]
     : [];
+  return { evaluationActions, sessionActions };
+}
+
+/**
+ * Export buttons: the jury record and the candidate's feedback of an evaluation, and the session
+ * summary. Each builds the file from the workspace when clicked and hands it to the browser as
+ * a download; progress, the file's name and failures are said in words (status / alert).
+ */
+export function ExportActions({ db, certifications, evaluationId, session, documentLang = 'fr', download = triggerDownload }: ExportActionsProps) {
+  const [busy, setBusy] = useState<string | null>(null);
+  const [status, setStatus] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const headingId = useId();
+
+  const { evaluationActions, sessionActions } = exportActions(db, certifications, evaluationId, session, { lang: documentLang });
 
   const run = (action: Action) => {
     if (busy) return;

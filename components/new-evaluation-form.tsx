@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useState, type Dispatch, type SetStateAction } from 'react';
 import { t } from '@/lib/i18n';
 import type { DeliverableDetection } from '@/lib/page/detect-deliverable';
 import type { DeliverableTab } from '@/lib/page/active-deliverable';
@@ -41,6 +41,7 @@ export function NewEvaluationForm({ db, certifications, initialCertificationId, 
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
     if (!certification) return;
+    const firstJuror = jurors.find((j) => j.name.trim())?.name.trim() ?? null;
     createEvaluation(
       db,
       {
@@ -53,8 +54,8 @@ export function NewEvaluationForm({ db, certifications, initialCertificationId, 
         jurors,
         deliverables: withTab && tab ? [{ url: tab.url, kind: detection?.platform ?? 'website', label: deliverableLabel ?? tab.title }] : [],
       },
-      jurors.find((j) => j.name.trim())?.name.trim() ?? null,
-    ).then((id) => onCreated(id, jurors.find((j) => j.name.trim())?.name.trim() ?? null), setError);
+      firstJuror,
+    ).then((id) => onCreated(id, firstJuror), setError);
   };
 
   return (
@@ -80,66 +81,9 @@ export function NewEvaluationForm({ db, certifications, initialCertificationId, 
           </option>
         ))}
       </select>
-      {certification && (
-        <fieldset>
-          <legend>{t('blocsToEvaluate')}</legend>
-          {certification.blocs.map((b) => (
-            <label key={b.id} className="check">
-              <input
-                type="checkbox"
-                checked={blocIds.includes(b.id)}
-                onChange={(e) => {
-                  const checked = e.currentTarget.checked;
-                  setBlocIds((ids) => (checked ? [...ids, b.id] : ids.filter((x) => x !== b.id)));
-                }}
-              />{' '}
-              {t('blocLabel', b.code, b.title)}
-              {b.optional ? ` (${t('blocOption')})` : ''}
-            </label>
-          ))}
-        </fieldset>
-      )}
-      <fieldset>
-        <legend>{t('modeLegend')}</legend>
-        {(['jury', 'tuteur'] as const).map((m) => (
-          <label key={m} className="check">
-            <input type="radio" name={`mode-${ids}`} value={m} checked={mode === m} onChange={() => setMode(m)} /> {t(`modeLong_${m}`)}
-          </label>
-        ))}
-      </fieldset>
-      <fieldset>
-        <legend>{mode === 'jury' ? t('juryMembers') : t('tutors')}</legend>
-        {jurors.map((j, i) => (
-          <div key={j.key} className="juror-row">
-            <label htmlFor={`juror-${ids}-${j.key}`}>{t('jurorName', String(i + 1))}</label>
-            <input
-              id={`juror-${ids}-${j.key}`}
-              value={j.name}
-              autoComplete="off"
-              onChange={(e) => {
-                const value = e.currentTarget.value;
-                setJurors((all) => all.map((x) => (x.key === j.key ? { ...x, name: value } : x)));
-              }}
-            />
-            {mode === 'jury' && (
-              <label className="check">
-                <input
-                  type="checkbox"
-                  checked={j.external}
-                  onChange={(e) => {
-                    const external = e.currentTarget.checked;
-                    setJurors((all) => all.map((x) => (x.key === j.key ? { ...x, external } : x)));
-                  }}
-                />{' '}
-                {t('jurorExternal')}
-              </label>
-            )}
-          </div>
-        ))}
-        <button type="button" onClick={() => setJurors((all) => [...all, { key: Date.now(), name: '', external: false }])}>
-          {mode === 'jury' ? t('addJuror') : t('addTutor')}
-        </button>
-      </fieldset>
+      {certification && <BlocChoice certification={certification} blocIds={blocIds} onChange={setBlocIds} />}
+      <ModeChoice ids={ids} mode={mode} onChange={setMode} />
+      <JurorFields ids={ids} mode={mode} jurors={jurors} onChange={setJurors} />
       {tab && (
         <label className="check">
           <input type="checkbox" checked={withTab} onChange={(e) => setWithTab(e.currentTarget.checked)} /> {t('addTabAsDeliverable', deliverableLabel ?? tab.title, tab.url)}
@@ -155,5 +99,67 @@ export function NewEvaluationForm({ db, certifications, initialCertificationId, 
         </button>
       </div>
     </form>
+  );
+}
+
+/** The blocs to evaluate, as checkboxes. */
+function BlocChoice({ certification, blocIds, onChange }: { certification: Certification; blocIds: string[]; onChange: Dispatch<SetStateAction<string[]>> }) {
+  return (
+    <fieldset>
+      <legend>{t('blocsToEvaluate')}</legend>
+      {certification.blocs.map((b) => (
+        <label key={b.id} className="check">
+          <input
+            type="checkbox"
+            checked={blocIds.includes(b.id)}
+            onChange={(e) => {
+              const checked = e.currentTarget.checked;
+              onChange((ids) => (checked ? [...ids, b.id] : ids.filter((x) => x !== b.id)));
+            }}
+          />{' '}
+          {t('blocLabel', b.code, b.title)}
+          {b.optional ? ` (${t('blocOption')})` : ''}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/** A jury's evaluation or a tutor's pre-review. */
+function ModeChoice({ ids, mode, onChange }: { ids: string; mode: EvaluationMode; onChange: (mode: EvaluationMode) => void }) {
+  return (
+    <fieldset>
+      <legend>{t('modeLegend')}</legend>
+      {(['jury', 'tuteur'] as const).map((m) => (
+        <label key={m} className="check">
+          <input type="radio" name={`mode-${ids}`} value={m} checked={mode === m} onChange={() => onChange(m)} /> {t(`modeLong_${m}`)}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/** The jury members (or tutors), each external or not, and a button to add one. */
+function JurorFields({ ids, mode, jurors, onChange }: { ids: string; mode: EvaluationMode; jurors: JurorField[]; onChange: Dispatch<SetStateAction<JurorField[]>> }) {
+  const update = (key: number, patch: Partial<JurorField>) => onChange((all) => all.map((x) => (x.key === key ? { ...x, ...patch } : x)));
+  return (
+    <fieldset>
+      <legend>{mode === 'jury' ? t('juryMembers') : t('tutors')}</legend>
+      {jurors.map((j, i) => (
+        <div key={j.key} className="juror-row">
+          <label htmlFor={`juror-${ids}-${j.key}`}>{t('jurorName', String(i + 1))}</label>
+          <input id={`juror-${ids}-${j.key}`} value={j.name} autoComplete="off" onChange={(e) => update(j.key, { name: e.currentTarget.value })} />
+          {mode === 'jury' && (
+            <label className="check">
+              <input type="checkbox" checked={j.external} onChange={(e) => update(j.key, { external: e.currentTarget.checked })} />{' '}
+              {t('jurorExternal')}
+            </label>
+          )}
+        </div>
+      ))}
+      <button type="button" onClick={() => onChange((all) => [...all, { key: Date.now(), name: '', external: false }])}>
+        {mode === 'jury' ? t('addJuror') : t('addTutor')}
+      </button>
+    </fieldset>
   );
 }

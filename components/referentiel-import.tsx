@@ -65,7 +65,6 @@ export function ReferentielImport({ db, bundled, onImported }: Props) {
     }
   };
 
-  const preview = candidate ? previewCertification(candidate.certification) : null;
   return (
     <section className="referentiel-import" aria-labelledby={`${ids}-title`}>
       <h2 id={`${ids}-title`}>{pick(M.referentielTitle)}</h2>
@@ -73,26 +72,7 @@ export function ReferentielImport({ db, bundled, onImported }: Props) {
       <label htmlFor={`${ids}-file`}>{pick(M.referentielFile)}</label>
       <input id={`${ids}-file`} type="file" accept=".json,.csv,application/json,text/csv" disabled={busy} onChange={(e) => void choose(e)} />
 
-      {preview && (
-        <div role="group" aria-labelledby={`${ids}-preview`} className="referentiel-preview">
-          <h3 id={`${ids}-preview`}>{preview.title}</h3>
-          <p>{pick(F.referentielSummary(preview.id, preview.dataVersion, preview.rncp))}</p>
-          <p>{pick(F.referentielTotals(preview.totals.blocs, preview.totals.competencies, preview.totals.criteria))}</p>
-          <ul>
-            {preview.blocs.map((b) => (
-              <li key={b.code}>{pick(F.referentielBloc(b.code, b.title, b.competencies, b.criteria, b.optional))}</li>
-            ))}
-          </ul>
-          <div className="actions">
-            <button type="button" disabled={busy} onClick={() => void confirm()}>
-              {pick(M.referentielImport)}
-            </button>
-            <button type="button" disabled={busy} onClick={() => setCandidate(null)}>
-              {pick(M.cancel)}
-            </button>
-          </div>
-        </div>
-      )}
+      {candidate && <ReferentielPreview id={`${ids}-preview`} certification={candidate.certification} busy={busy} onConfirm={() => void confirm()} onCancel={() => setCandidate(null)} />}
 
       {status && <p role="status">{status}</p>}
       {problems.length > 0 && (
@@ -106,5 +86,38 @@ export function ReferentielImport({ db, bundled, onImported }: Props) {
         </div>
       )}
     </section>
+  );
+}
+
+interface PreviewProps {
+  id: string;
+  certification: Certification;
+  busy: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+}
+
+/** What the file holds (title, ids, totals, blocs), and « Importer ». */
+function ReferentielPreview({ id, certification, busy, onConfirm, onCancel }: PreviewProps) {
+  const preview = previewCertification(certification);
+  return (
+    <div role="group" aria-labelledby={id} className="referentiel-preview">
+      <h3 id={id}>{preview.title}</h3>
+      <p>{pick(F.referentielSummary(preview.id, preview.dataVersion, preview.rncp))}</p>
+      <p>{pick(F.referentielTotals(preview.totals.blocs, preview.totals.competencies, preview.totals.criteria))}</p>
+      <ul>
+        {preview.blocs.map((b) => (
+          <li key={b.code}>{pick(F.referentielBloc(b.code, b.title, b.competencies, b.criteria, b.optional))}</li>
+        ))}
+      </ul>
+      <div className="actions">
+        <button type="button" disabled={busy} onClick={onConfirm}>
+          {pick(M.referentielImport)}
+        </button>
+        <button type="button" disabled={busy} onClick={onCancel}>
+          {pick(M.cancel)}
+        </button>
+      </div>
+    </div>
   );
 }

@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useCallback, useId } from 'react';
+import { useOptimisticChoice } from '@/lib/hooks/use-optimistic-choice';
 import { useSavedText } from '@/lib/hooks/use-saved-text';
 import type { RgaaCriterionData } from '@/lib/rgaa/criteria';
 import { RGAA_RESULTS, type RgaaProposal } from '@/lib/rgaa/grid';
@@ -24,34 +25,9 @@ interface Props {
 export function RgaaCriterionRow({ db, page, criterion, entry, proposal, who }: Props) {
   const ids = useId();
   const stored: RgaaResult = entry?.result ?? 'NT';
-  const [optimistic, setOptimistic] = useState<RgaaResult | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [retry, setRetry] = useState<(() => void) | null>(null);
-  const shown = optimistic ?? stored;
-
-  useEffect(() => {
-    if (optimistic !== null && optimistic === stored && entry?.source === 'juror') setOptimistic(null);
-  }, [optimistic, stored, entry?.source]);
-
-  const choose = useCallback(
-    (result: RgaaResult) => {
-      setOptimistic(result);
-      const attempt = () =>
-        setCriterion(db, page, { criterion: criterion.number, result }, who).then(
-          () => {
-            setError(null);
-            setRetry(null);
-          },
-          (e: unknown) => {
-            setOptimistic(null);
-            setError(e);
-            setRetry(() => attempt);
-          },
-        );
-      void attempt();
-    },
-    [db, page, criterion.number, who],
-  );
+  const result = useOptimisticChoice(stored, entry?.source === 'juror');
+  const shown = result.shown;
+  const choose = (next: RgaaResult) => result.choose(next, () => setCriterion(db, page, { criterion: criterion.number, result: next }, who));
 
   // Each change of a comment is a history entry: saved after a longer pause than an observation
   // (its draft keeps every keystroke meanwhile).
@@ -101,32 +77,39 @@ export function RgaaCriterionRow({ db, page, criterion, entry, proposal, who }: 
         onFocus={comment.onFocus}
         onBlur={() => void comment.onBlur()}
       />
-      <details className="rgaa-tests">
-        <summary>{pick(MSG.officialText)}</summary>
-        <ol>
-          {criterion.tests.map((t) => (
-            <li key={t.number}>
-              <strong>{t.number}</strong>{' '}
-              {t.lines.length === 1 ? (
-                <RgaaText text={t.lines[0]!} />
-              ) : (
-                <>
-                  <RgaaText text={t.lines[0]!} />
-                  <ul>
-                    {t.lines.slice(1).map((line, i) => (
-                      <li key={i}>
-                        <RgaaText text={line} />
-                      </li>
-                    ))}
-                  </ul>
-                </>
-              )}
-            </li>
-          ))}
-        </ol>
-      </details>
+      <RgaaOfficialTests criterion={criterion} />
       <StorageError error={comment.error} onRetry={comment.retry} />
-      <StorageError error={error} onRetry={retry ?? undefined} />
+      <StorageError error={result.error} onRetry={result.retry} />
     </li>
+  );
+}
+
+/** The criterion's tests as the RGAA words them, folded. */
+function RgaaOfficialTests({ criterion }: { criterion: RgaaCriterionData }) {
+  return (
+    <details className="rgaa-tests">
+      <summary>{pick(MSG.officialText)}</summary>
+      <ol>
+        {criterion.tests.map((t) => (
+          <li key={t.number}>
+            <strong>{t.number}</strong>{' '}
+            {t.lines.length === 1 ? (
+              <RgaaText text={t.lines[0]!} />
+            ) : (
+              <>
+                <RgaaText text={t.lines[0]!} />
+                <ul>
+                  {t.lines.slice(1).map((line, i) => (
+                    <li key={i}>
+                      <RgaaText text={line} />
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </li>
+        ))}
+      </ol>
+    </details>
   );
 }

@@ -1,6 +1,6 @@
 import { useId, useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { RGAA_THEMES } from '@/lib/rgaa/criteria';
+import { RGAA_THEMES, type RgaaThemeData } from '@/lib/rgaa/criteria';
 import { conformityRate, countResults, criteriaOf, formatRate, pendingProposals, type RgaaCounts, type RgaaProposal } from '@/lib/rgaa/grid';
 import { MSG, pick } from '@/lib/rgaa/messages';
 import { uiLanguage } from '@/lib/i18n';
@@ -41,9 +41,17 @@ export function RgaaGrid({ db, evaluationId, pageUrl, pageTitle, proposals, who 
 
   const criteria = criteriaOf(preset);
   const counts = countResults(results, criteria);
-  const rate = conformityRate(counts);
   const pending = pendingProposals(proposals, results);
   const pendingBy = new Map(pending.map((p) => [p.criterion, p]));
+
+  const toggleTheme = (number: number, now: boolean) =>
+    setOpen((prev) => {
+      if (prev.has(number) === now) return prev;
+      const next = new Set(prev);
+      if (now) next.add(number);
+      else next.delete(number);
+      return next;
+    });
 
   const apply = () => {
     setApplied(null);
@@ -71,13 +79,7 @@ export function RgaaGrid({ db, evaluationId, pageUrl, pageTitle, proposals, who 
         ))}
       </fieldset>
 
-      <div className="rgaa-summary" aria-labelledby={`${ids}-rate`} role="group">
-        <p id={`${ids}-rate`}>
-          <strong>{rate === null ? pick(MSG.rateNone) : pick(MSG.rate(formatRate(rate, uiLanguage())))}</strong>
-        </p>
-        <p>{countsLong(counts)}</p>
-        <p className="hint">{pick(MSG.rateFormula(counts.C, counts.NC))}</p>
-      </div>
+      <RgaaSummary id={`${ids}-rate`} counts={counts} />
 
       <div className="rgaa-proposals">
         <button type="button" disabled={pending.length === 0} aria-describedby={`${ids}-prop`} onClick={apply}>
@@ -90,46 +92,62 @@ export function RgaaGrid({ db, evaluationId, pageUrl, pageTitle, proposals, who 
         <StorageError error={error} onRetry={apply} />
       </div>
 
-      {RGAA_THEMES.map((theme) => {
-        const inScope = theme.criteria.filter((c) => inPreset(c.number, preset));
-        if (inScope.length === 0) return null;
-        const themeCounts = countResults(
-          results,
-          inScope.map((c) => c.number),
-        );
-        const isOpen = open.has(theme.number);
-        return (
-          <details
-            key={theme.number}
-            className="rgaa-theme"
-            open={isOpen}
-            onToggle={(e) => {
-              const now = e.currentTarget.open;
-              setOpen((prev) => {
-                if (prev.has(theme.number) === now) return prev;
-                const next = new Set(prev);
-                if (now) next.add(theme.number);
-                else next.delete(theme.number);
-                return next;
-              });
-            }}
-          >
-            <summary>
-              {theme.number}. {theme.name} <span className="rgaa-theme-counts" aria-hidden="true">— {countsText(themeCounts)}</span>
-              <span className="visually-hidden"> ({countsLong(themeCounts)})</span>
-            </summary>
-            {/* Rows are rendered once the theme is opened: 106 rows each hold a saved text field. */}
-            {isOpen && (
-              <ol className="rgaa-criteria">
-                {inScope.map((c) => (
-                  <RgaaCriterionRow key={c.number} db={db} page={page} criterion={c} entry={results[c.number]} proposal={pendingBy.get(c.number)} who={who} />
-                ))}
-              </ol>
-            )}
-          </details>
-        );
-      })}
+      {RGAA_THEMES.map((theme) => (
+        <RgaaThemeSection key={theme.number} db={db} page={page} theme={theme} preset={preset} results={results} pendingBy={pendingBy} who={who} open={open.has(theme.number)} onOpen={(now) => toggleTheme(theme.number, now)} />
+      ))}
       <p className="hint">{pick(MSG.source)}</p>
     </section>
+  );
+}
+
+/** The conformity rate, the counts and how the rate is computed. */
+function RgaaSummary({ id, counts }: { id: string; counts: RgaaCounts }) {
+  const rate = conformityRate(counts);
+  return (
+    <div className="rgaa-summary" aria-labelledby={id} role="group">
+      <p id={id}>
+        <strong>{rate === null ? pick(MSG.rateNone) : pick(MSG.rate(formatRate(rate, uiLanguage())))}</strong>
+      </p>
+      <p>{countsLong(counts)}</p>
+      <p className="hint">{pick(MSG.rateFormula(counts.C, counts.NC))}</p>
+    </div>
+  );
+}
+
+interface ThemeProps {
+  db: WorkspaceDb;
+  page: AuditedPage;
+  theme: RgaaThemeData;
+  preset: RgaaPreset;
+  results: Readonly<Record<string, RgaaCriterionResult>>;
+  pendingBy: ReadonlyMap<string, RgaaProposal>;
+  who: string | null;
+  open: boolean;
+  onOpen: (open: boolean) => void;
+}
+
+/** One theme, folded, with its counts; its criteria in the preset once opened. */
+function RgaaThemeSection({ db, page, theme, preset, results, pendingBy, who, open, onOpen }: ThemeProps) {
+  const inScope = theme.criteria.filter((c) => inPreset(c.number, preset));
+  if (inScope.length === 0) return null;
+  const themeCounts = countResults(
+    results,
+    inScope.map((c) => c.number),
+  );
+  return (
+    <details className="rgaa-theme" open={open} onToggle={(e) => onOpen(e.currentTarget.open)}>
+      <summary>
+        {theme.number}. {theme.name} <span className="rgaa-theme-counts" aria-hidden="true">— {countsText(themeCounts)}</span>
+        <span className="visually-hidden"> ({countsLong(themeCounts)})</span>
+      </summary>
+      {/* Rows are rendered once the theme is opened: 106 rows each hold a saved text field. */}
+      {open && (
+        <ol className="rgaa-criteria">
+          {inScope.map((c) => (
+            <RgaaCriterionRow key={c.number} db={db} page={page} criterion={c} entry={results[c.number]} proposal={pendingBy.get(c.number)} who={who} />
+          ))}
+        </ol>
+      )}
+    </details>
   );
 }

@@ -37,7 +37,7 @@ export async function grilleRun(browser, url, analyzerSource) {
     await page.evaluate(analyzerSource);
     const facts = await page.evaluate(() => globalThis.__grilleAnalyzer.analyze({ axe: false }));
     const banner = facts.privacy.banner;
-    // The rule's first level (lib/checks/privacy/banner.ts firstLevel): visible buttons of a shown banner.
+    // The rule's first level (lib/privacy/banner.ts firstLevel): visible buttons of a shown banner.
     const first = banner.visible ? banner.buttons.filter((b) => b.area > 0) : banner.buttons;
     const refuse = first.filter((b) => b.kind === 'refuse').sort((a, b) => b.area - a.area)[0] ?? null;
     let refused = false;

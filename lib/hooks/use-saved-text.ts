@@ -4,7 +4,7 @@
 // field is not being edited it shows the stored text (another panel's words included); an edit
 // made here is merged with one stored meanwhile, never written over it. A failed write keeps the
 // text in the field, to retry.
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { DraftWriter, type DraftField, type DraftsDb } from '../drafts/store';
 
 export interface SavedTextOptions {
@@ -51,13 +51,98 @@ function mapCaret(before: string, after: string, at: number): number {
   return at <= prefix ? at : Math.max(prefix, after.length - (before.length - at));
 }
 
-export function useSavedText({ stored, save, drafts, field, who, delayMs = 400 }: SavedTextOptions): SavedText {
-  const [value, setValue] = useState(stored);
-  const [error, setError] = useState<unknown>(null);
-  const current = useRef({ value: stored, base: stored, stored, pending: null as string | null, focused: false });
-  const versions = useRef({ stored: 0, atSave: 0 });
+/** What the field holds, kept outside React state so that callbacks read it as it is now. */
+interface FieldState {
+  value: string;
+  /** The stored text the typed one started from. */
+  base: string;
+  stored: string;
+  /** Typed and not saved yet. */
+  pending: string | null;
+  focused: boolean;
+}
+
+/** How many times the stored text changed, and how many it had changed at the last save. */
+interface Versions {
+  stored: number;
+  atSave: number;
+}
+
+/** Saving and closing the panel: each field being edited registers how to save it now. */
+function useFlushOnLeave(flush: () => Promise<void>) {
+  useEffect(() => {
+    listenForLeaving();
+    flushers.add(flush);
+    return () => {
+      flushers.delete(flush);
+      void flush();
+    };
+  }, [flush]);
+}
+
+/** The text shown; `show` puts one there that did not come from this field's keystrokes, the caret kept where it was. */
+function useShownText(current: RefObject<FieldState>) {
+  const [value, setValue] = useState(current.current.value);
   const element = useRef<HTMLTextAreaElement | HTMLInputElement | null>(null);
   const caret = useRef<[number, number] | null>(null);
+
+  const show = useCallback((text: string) => {
+    const c = current.current;
+    const el = element.current;
+    if (c.focused && el && typeof el.selectionStart === 'number') caret.current = [mapCaret(c.value, text, el.selectionStart), mapCaret(c.value, text, el.selectionEnd ?? el.selectionStart)];
+    c.value = text;
+    setValue(text);
+  }, [current]);
+
+  useLayoutEffect(() => {
+    if (caret.current && element.current) element.current.setSelectionRange(...caret.current);
+    caret.current = null;
+  }, [value]);
+
+  const ref = useCallback((el: HTMLTextAreaElement | HTMLInputElement | null) => {
+    element.current = el;
+  }, []);
+  return { value, setValue, show, ref };
+}
+
+interface SaveContext {
+  field: FieldState;
+  versions: Versions;
+  save: RefObject<SavedTextOptions['save']>;
+  who: RefObject<string | null>;
+  writer: DraftWriter;
+  show: (text: string) => void;
+  setError: (error: unknown) => void;
+}
+
+/** Saves the pending text once; what was typed during the save is kept pending, to merge next time. */
+async function savePending({ field: c, versions, save, who, writer, show, setError }: SaveContext) {
+  const text = c.pending;
+  if (text === null) return;
+  const base = c.base;
+  try {
+    const result = await save.current(text, base);
+    versions.atSave = versions.stored;
+    setError(null);
+    if (c.value === text) {
+      c.pending = null;
+      c.base = result;
+      if (result !== text) show(result);
+      writer.settle(text);
+    } else {
+      // Typed on meanwhile: the next save merges what follows `text` into `result`.
+      c.base = text;
+      writer.write(c.value, c.base, null, who.current);
+    }
+  } catch (e) {
+    setError(e);
+  }
+}
+
+export function useSavedText({ stored, save, drafts, field, who, delayMs = 400 }: SavedTextOptions): SavedText {
+  const [error, setError] = useState<unknown>(null);
+  const current = useRef<FieldState>({ value: stored, base: stored, stored, pending: null, focused: false });
+  const versions = useRef<Versions>({ stored: 0, atSave: 0 });
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const inFlight = useRef<Promise<void> | null>(null);
   const saveRef = useRef(save);
@@ -67,20 +152,7 @@ export function useSavedText({ stored, save, drafts, field, who, delayMs = 400 }
   const key = JSON.stringify(field);
   // One writer per field, whatever object names it.
   const writer = useMemo(() => new DraftWriter(drafts, field, setError), [drafts, key]);
-
-  /** Shows a text that did not come from this field's keystrokes, the caret kept where it was. */
-  const show = useCallback((text: string) => {
-    const c = current.current;
-    const el = element.current;
-    if (c.focused && el && typeof el.selectionStart === 'number') caret.current = [mapCaret(c.value, text, el.selectionStart), mapCaret(c.value, text, el.selectionEnd ?? el.selectionStart)];
-    c.value = text;
-    setValue(text);
-  }, []);
-
-  useLayoutEffect(() => {
-    if (caret.current && element.current) element.current.setSelectionRange(...caret.current);
-    caret.current = null;
-  }, [value]);
+  const { value, setValue, show, ref } = useShownText(current);
 
   // Another panel (or a recovered draft) changed the stored text: follow it unless editing here.
   useEffect(() => {
@@ -93,47 +165,16 @@ export function useSavedText({ stored, save, drafts, field, who, delayMs = 400 }
     }
   }, [stored, show]);
 
-  const saveOnce = useCallback(async () => {
-    const c = current.current;
-    const text = c.pending;
-    if (text === null) return;
-    const base = c.base;
-    try {
-      const result = await saveRef.current(text, base);
-      versions.current.atSave = versions.current.stored;
-      setError(null);
-      if (c.value === text) {
-        c.pending = null;
-        c.base = result;
-        if (result !== text) show(result);
-        writer.settle(text);
-      } else {
-        // Typed on meanwhile: the next save merges what follows `text` into `result`.
-        c.base = text;
-        writer.write(c.value, c.base, null, whoRef.current);
-      }
-    } catch (e) {
-      setError(e);
-    }
-  }, [show, writer]);
-
   const flush = useCallback(async () => {
     if (timer.current) clearTimeout(timer.current);
     timer.current = null;
     while (inFlight.current) await inFlight.current;
     if (current.current.pending === null) return;
-    inFlight.current = saveOnce().finally(() => (inFlight.current = null));
+    const context = { field: current.current, versions: versions.current, save: saveRef, who: whoRef, writer, show, setError };
+    inFlight.current = savePending(context).finally(() => (inFlight.current = null));
     await inFlight.current;
-  }, [saveOnce]);
-
-  useEffect(() => {
-    listenForLeaving();
-    flushers.add(flush);
-    return () => {
-      flushers.delete(flush);
-      void flush();
-    };
-  }, [flush]);
+  }, [show, writer]);
+  useFlushOnLeave(flush);
 
   const onChange = useCallback(
     (text: string) => {
@@ -145,7 +186,7 @@ export function useSavedText({ stored, save, drafts, field, who, delayMs = 400 }
       if (timer.current) clearTimeout(timer.current);
       timer.current = setTimeout(() => void flush(), delayMs);
     },
-    [writer, flush, delayMs],
+    [writer, flush, delayMs, setValue],
   );
 
   const onFocus = useCallback(() => {
@@ -167,10 +208,6 @@ export function useSavedText({ stored, save, drafts, field, who, delayMs = 400 }
     writer.retry();
     void flush();
   }, [writer, flush]);
-
-  const ref = useCallback((el: HTMLTextAreaElement | HTMLInputElement | null) => {
-    element.current = el;
-  }, []);
 
   return { value, onChange, onFocus, onBlur, flush, retry, error, ref };
 }

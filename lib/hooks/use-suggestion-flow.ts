@@ -2,7 +2,7 @@
 // juror's click (host access asked in that click) → streaming progress, stoppable → the run's
 // suggestions stored with the evaluation, or the failure in words with « Réessayer ». A partial
 // answer names the criteria left out; asking again for them is a new request (scope 'missing').
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type Dispatch, type RefObject, type SetStateAction } from 'react';
 import type { Finding } from '../checks/types';
 import type { PageSnapshot } from '../page/facts';
 import { saveRun } from '../workspace/ai-suggestions';
@@ -44,6 +44,75 @@ export interface FlowInput {
 /** Announcing every streamed chunk would flood a screen reader: progress updates at most this often. */
 const PROGRESS_EVERY_MS = 1000;
 
+/** The run stored: how many suggestions, what the page tried to tell the model, what was left out. */
+const doneFlow = (from: Prepared, run: SuggestionRun): Flow => ({
+  step: 'done',
+  scope: from.scope,
+  count: run.suggestions.length,
+  warnings: run.injectionWarnings,
+  asked: from.prepared.criterionIds.length,
+  missing: run.missingCriterionIds ?? [],
+  unasked: run.unaskedCriterionIds ?? [],
+});
+
+const storageFailure = (e: unknown): ErrorInWords => ({
+  code: 'failed',
+  retryable: true,
+  text: { fr: `${M.storageFailed.fr} ${storageErrorMessage(e)}`, en: `${M.storageFailed.en} ${storageErrorMessage(e)}` },
+});
+
+interface Sending {
+  services: AiPanelServices;
+  db: WorkspaceDb;
+  evaluationId: string;
+  from: Prepared;
+  /** The flow's generation this request belongs to: a later one (stop, new request, leaving) silences it. */
+  mine: number;
+  generation: RefObject<number>;
+  controller: RefObject<AbortController | null>;
+  abort: AbortController;
+  /** Host access, asked in the juror's click. */
+  access: Promise<boolean | null>;
+  setFlow: Dispatch<SetStateAction<Flow>>;
+  store: (mine: number, from: Prepared, run: SuggestionRun) => Promise<void>;
+}
+
+/** Sends the prepared request, streaming progress, then stores the run; a failure or a stop ends the flow in words. */
+async function requestAndStore({ services, db, evaluationId, from, mine, generation, controller, abort, access, setFlow, store }: Sending) {
+  let last = 0;
+  const granted = await access;
+  try {
+    // Evidence references are checked against the evaluation's evidence items as they are now.
+    const evidenceIds = (await db.evidence.where('evaluationId').equals(evaluationId).primaryKeys()) as string[];
+    const run = await services.request(from.prepared, from.config, {
+      signal: abort.signal,
+      snapshot: from.snapshot,
+      findings: from.findings,
+      evidenceIds,
+      onProgress: (received) => {
+        const now = Date.now();
+        if (mine !== generation.current || now - last < PROGRESS_EVERY_MS) return;
+        last = now;
+        setFlow((f) => (f.step === 'running' ? { ...f, received } : f));
+      },
+    });
+    if (mine !== generation.current) return;
+    await store(mine, from, restoreRun(run, from.prepared.redactions));
+  } catch (e) {
+    if (mine !== generation.current) return;
+    if (abort.signal.aborted) {
+      setFlow({ step: 'stopped', scope: from.scope });
+      return;
+    }
+    const error = errorInWords(e);
+    // Refused host access explains the network failure that follows.
+    const explained = granted === false && error.code === 'network' ? { ...error, text: M.noAccess } : error;
+    setFlow({ step: 'error', ...from, error: explained, unsaved: null });
+  } finally {
+    if (controller.current === abort) controller.current = null;
+  }
+}
+
 export function useSuggestionFlow({ services, db, evaluationId, actor }: FlowInput) {
   const [flow, setFlow] = useState<Flow>({ step: 'idle' });
   const controller = useRef<AbortController | null>(null);
@@ -76,19 +145,9 @@ export function useSuggestionFlow({ services, db, evaluationId, actor }: FlowInp
     async (mine: number, from: Prepared, run: SuggestionRun) => {
       try {
         await saveRun(db, evaluationId, run, actor);
-        if (mine === generation.current)
-          setFlow({
-            step: 'done',
-            scope: from.scope,
-            count: run.suggestions.length,
-            warnings: run.injectionWarnings,
-            asked: from.prepared.criterionIds.length,
-            missing: run.missingCriterionIds ?? [],
-            unasked: run.unaskedCriterionIds ?? [],
-          });
+        if (mine === generation.current) setFlow(doneFlow(from, run));
       } catch (e) {
-        if (mine === generation.current)
-          setFlow({ step: 'error', ...from, unsaved: run, error: { code: 'failed', retryable: true, text: { fr: `${M.storageFailed.fr} ${storageErrorMessage(e)}`, en: `${M.storageFailed.en} ${storageErrorMessage(e)}` } } });
+        if (mine === generation.current) setFlow({ step: 'error', ...from, unsaved: run, error: storageFailure(e) });
       }
     },
     [db, evaluationId, actor],
@@ -109,40 +168,7 @@ export function useSuggestionFlow({ services, db, evaluationId, actor }: FlowInp
     controller.current?.abort();
     controller.current = abort;
     setFlow({ step: 'running', ...from, received: 0 });
-    let last = 0;
-    void (async () => {
-      const granted = await access;
-      try {
-        // Evidence references are checked against the evaluation's evidence items as they are now.
-        const evidenceIds = (await db.evidence.where('evaluationId').equals(evaluationId).primaryKeys()) as string[];
-        const run = await services.request(from.prepared, from.config, {
-          signal: abort.signal,
-          snapshot: from.snapshot,
-          findings: from.findings,
-          evidenceIds,
-          onProgress: (received) => {
-            const now = Date.now();
-            if (mine !== generation.current || now - last < PROGRESS_EVERY_MS) return;
-            last = now;
-            setFlow((f) => (f.step === 'running' ? { ...f, received } : f));
-          },
-        });
-        if (mine !== generation.current) return;
-        await store(mine, from, restoreRun(run, from.prepared.redactions));
-      } catch (e) {
-        if (mine !== generation.current) return;
-        if (abort.signal.aborted) {
-          setFlow({ step: 'stopped', scope: from.scope });
-          return;
-        }
-        const error = errorInWords(e);
-        // Refused host access explains the network failure that follows.
-        const explained = granted === false && error.code === 'network' ? { ...error, text: M.noAccess } : error;
-        setFlow({ step: 'error', ...from, error: explained, unsaved: null });
-      } finally {
-        if (controller.current === abort) controller.current = null;
-      }
-    })();
+    void requestAndStore({ services, db, evaluationId, from, mine, generation, controller, abort, access, setFlow, store });
   }, [flow, services, store, db, evaluationId]);
 
   const stop = useCallback(() => controller.current?.abort(), []);

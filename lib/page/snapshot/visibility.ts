@@ -14,7 +14,8 @@
 // visible text in aria-hidden spans beside a screen-reader copy): it is only added, as a second
 // reason, to text hidden another way (then hidden from screen readers too).
 import type { HiddenReason } from '../facts';
-import { contrast, over, parseColour, SAME_COLOUR_RATIO, WHITE, type Rgba } from './colour';
+import { contrast, over, SAME_COLOUR_RATIO, WHITE, type Rgba } from './colour';
+import { createReader, type Reader } from './style-reader';
 import { groupHidden, visibleTextOf, type ElementView, type HiddenGroup, type WalkedText } from './hidden-groups';
 
 export type { HiddenGroup } from './hidden-groups';
@@ -117,51 +118,173 @@ function union(a: readonly HiddenReason[], b: readonly HiddenReason[]): readonly
   return out;
 }
 
-export function computeVisibility(doc: Document): Visibility {
-  const view = doc.defaultView;
-  const root = doc.documentElement;
-  const body = doc.body;
-  const rootRect = root.getBoundingClientRect();
-  const layout = rootRect.width > 0 || rootRect.height > 0 || (body?.getBoundingClientRect().width ?? 0) > 0;
-  const scrollX = view?.scrollX ?? 0;
-  const scrollY = view?.scrollY ?? 0;
-  const viewW = view?.innerWidth ?? 0;
-  const viewH = view?.innerHeight ?? 0;
-
-  const infos = new Map<Element, NodeInfo>();
-  const styles = new Map<Element, CSSStyleDeclaration>();
-  const rects = new Map<Element, DOMRect>();
-  const paints = new Map<Element, Paint>();
-  const textReasons = new Map<Element, readonly HiddenReason[]>();
+/** What the walk found: each element's subtree state, and the boxes an image or background layer may sit in. */
+interface Walked {
+  readonly infos: Map<Element, NodeInfo>;
   /** Boxes a large positioned image or background layer may sit in, under their text. */
-  const overlaid = new Set<Element>();
-  const colours = new Map<string, Rgba | null>();
+  readonly overlaid: Set<Element>;
+}
 
-  const colour = (value: string): Rgba | null => {
-    let c = colours.get(value);
-    if (c === undefined) {
-      c = parseColour(value);
-      colours.set(value, c);
+/** A laid-out box out of sight: outside the page or the viewport, or of (nearly) zero size and clipping. */
+function boxReason(reader: Reader, cs: CSSStyleDeclaration, r: DOMRect, position: string): HiddenReason | null {
+  const fixed = position === 'fixed';
+  const left = fixed ? r.left : r.left + reader.scrollX;
+  const top = fixed ? r.top : r.top + reader.scrollY;
+  const right = left + r.width;
+  const bottom = top + r.height;
+  const { viewW, viewH } = reader;
+  if (right <= -1 || bottom <= -1 || (viewW > 0 && (fixed ? left >= viewW || top >= viewH : left >= viewW + FAR_RIGHT))) return 'off-screen';
+  if (r.width <= 1 || r.height <= 1) {
+    const clips = cs.overflowX !== 'visible' || cs.overflowY !== 'visible';
+    if (clips || (r.width === 0 && r.height === 0 && cs.transform !== 'none')) return 'zero-size';
+  }
+  return null;
+}
+
+/**
+ * A large image or background layer positioned inside a box may sit under that box's text: its
+ * colour is then unknown (hero banners with white text over a photo).
+ */
+function markOverlay(reader: Reader, walked: Walked, el: Element, r: DOMRect | null) {
+  if (r && !(r.width >= 100 && r.height >= 50)) return;
+  let a: Element | null = el.parentElement;
+  while (a && a !== reader.root && !walked.infos.get(a)?.positioned) a = a.parentElement;
+  if (a && a !== reader.root && a !== reader.body) walked.overlaid.add(a);
+}
+
+/** What hides a whole subtree: read on every element not already inside one. */
+function subtreeInfo(reader: Reader, walked: Walked, el: Element, parent: NodeInfo): NodeInfo {
+  if (parent.ignored) return parent;
+  const tag = el.localName;
+  if (IGNORED_TAGS.has(tag)) return IGNORED;
+  if (parent.blocking) return parent;
+  const cs = reader.style(el);
+  if (!cs) return parent;
+  const display = cs.display;
+  const ariaHidden = parent.ariaHidden || el.getAttribute('aria-hidden') === 'true';
+  if (display === 'none') {
+    return { blockReasons: ariaHidden ? ['display-none', 'aria-hidden'] : ['display-none'], blocking: true, ignored: false, display, positioned: false, ariaHidden };
+  }
+  const position = cs.position;
+  const positioned = position !== 'static';
+  const out: HiddenReason[] = [];
+  if (num(cs.opacity) <= 0.01) out.push('transparent');
+  const boxed = reader.layout && display !== 'contents' && display !== 'inline';
+  const r = boxed ? reader.rect(el) : null;
+  const absolute = position === 'absolute' || position === 'fixed';
+  if (isClipped(position, absolute ? cs.clip : 'auto', cs.clipPath, r?.width ?? null, r?.height ?? null)) out.push('clipped');
+  const box = r ? boxReason(reader, cs, r, position) : null;
+  if (box) out.push(box);
+  if (out.length > 0) {
+    if (ariaHidden) out.push('aria-hidden');
+    return { blockReasons: out, blocking: true, ignored: false, display, positioned, ariaHidden };
+  }
+  if (absolute && (MEDIA_TAGS.has(tag) || (cs.backgroundImage !== 'none' && cs.backgroundImage !== ''))) markOverlay(reader, walked, el, r);
+  return { blockReasons: NONE, blocking: false, ignored: false, display, positioned, ariaHidden };
+}
+
+/** Background behind each element's text, from its own and its ancestors' backgrounds (cached). */
+function createPaints(reader: Reader, walked: Walked): (el: Element) => Paint {
+  const paints = new Map<Element, Paint>();
+  const paintOf = (el: Element): Paint => {
+    const known = paints.get(el);
+    if (known) return known;
+    const parent = el.parentElement;
+    const inherited = parent ? paintOf(parent) : NO_PAINT;
+    const cs = reader.style(el);
+    let paint: Paint = inherited;
+    if (cs) {
+      const image = cs.backgroundImage;
+      const hasImage = !!image && image !== 'none';
+      let background = inherited.background;
+      if (hasImage) background = null;
+      else {
+        const bg = reader.colour(cs.backgroundColor);
+        if (bg && bg.a > 0) background = bg.a >= 1 ? bg : background ? over(bg, background) : null;
+      }
+      if (walked.overlaid.has(el)) background = null;
+      const textClip = inherited.textClip || (hasImage && /text/.test(cs.backgroundClip || cs.getPropertyValue('-webkit-background-clip')));
+      if (background !== inherited.background || textClip !== inherited.textClip) paint = { background, textClip };
     }
-    return c;
+    paints.set(el, paint);
+    return paint;
   };
-  const rect = (el: Element): DOMRect | null => {
-    if (!layout) return null;
-    let r = rects.get(el);
-    if (!r) {
-      r = el.getBoundingClientRect();
-      rects.set(el, r);
+  return paintOf;
+}
+
+/** Text painted transparent, or (nearly) like the background behind it with no shadow or outline drawing it. */
+function colourReason(reader: Reader, cs: CSSStyleDeclaration, paint: Paint): HiddenReason | null {
+  if (paint.textClip) return null;
+  let fill = reader.colour(cs.color);
+  if (fill && (fill.a <= 0.02 || paint.background)) {
+    // Rare cases, read only when the colour alone says hidden.
+    const textFill = reader.colour(cs.getPropertyValue('-webkit-text-fill-color'));
+    if (textFill) fill = textFill;
+  }
+  if (fill && fill.a <= 0.02) return 'transparent';
+  const bg = paint.background;
+  if (!fill || !bg || !(contrast(over(fill, bg), bg) < SAME_COLOUR_RATIO)) return null;
+  // A shadow or an outline of another colour draws the letters anyway.
+  const shadow = (cs.textShadow || '').match(/rgba?\([^)]*\)|color\([^)]*\)/g) ?? [];
+  const shadowed = shadow.some((c) => {
+    const rgba = reader.colour(c);
+    return !!rgba && rgba.a > 0.1 && contrast(over(rgba, bg), bg) >= 1.5;
+  });
+  const stroked = px(cs.getPropertyValue('-webkit-text-stroke-width')) > 0;
+  return !shadowed && !stroked ? 'same-colour-as-background' : null;
+}
+
+/** Why the text directly inside a (non-blocking) element is hidden: inherited properties, re-read on each element (cached). */
+function createTextReasons(reader: Reader, walked: Walked): (el: Element, info: NodeInfo) => readonly HiddenReason[] {
+  const paintOf = createPaints(reader, walked);
+  const textReasons = new Map<Element, readonly HiddenReason[]>();
+  return (el, info) => {
+    const known = textReasons.get(el);
+    if (known) return known;
+    const cs = reader.style(el);
+    const reasons: HiddenReason[] = [];
+    if (cs) {
+      const visibility = cs.visibility;
+      if (visibility === 'hidden' || visibility === 'collapse') reasons.push('visibility-hidden');
+      if (px(cs.textIndent) <= -999) reasons.push('off-screen');
+      if (px(cs.fontSize) < 2) reasons.push('tiny-font');
+      const colour = colourReason(reader, cs, paintOf(el));
+      if (colour) reasons.push(colour);
     }
-    return r;
+    const all = info.ariaHidden && reasons.length > 0 ? union(reasons, ARIA_HIDDEN) : reasons;
+    textReasons.set(el, all);
+    return all;
   };
-  const style = (el: Element): CSSStyleDeclaration | null => {
-    let cs = styles.get(el);
-    if (!cs && view) {
-      cs = view.getComputedStyle(el);
-      styles.set(el, cs);
+}
+
+/**
+ * The walk: every element's subtree-hiding state; text nodes kept for afterwards, since the
+ * backgrounds they are checked against depend on overlays found anywhere in their box.
+ */
+function walkPage(doc: Document, reader: Reader, walked: Walked): WalkedText[] {
+  const { infos } = walked;
+  const texts: WalkedText[] = [];
+  const walker = doc.createTreeWalker(reader.root, 1 | 4 /* SHOW_ELEMENT | SHOW_TEXT */);
+  let position = 0;
+  for (let node: Node | null = reader.root; node; node = walker.nextNode(), position += 1) {
+    const parentEl = node.parentElement;
+    if (node.nodeType === 1) {
+      const parent = parentEl ? (infos.get(parentEl) ?? ROOT_PARENT) : ROOT_PARENT;
+      infos.set(node as Element, subtreeInfo(reader, walked, node as Element, parent));
+      continue;
     }
-    return cs ?? null;
-  };
+    if (!parentEl || infos.get(parentEl)?.ignored) continue;
+    const value = node.nodeValue ?? '';
+    if (value.trim() === '') continue;
+    texts.push({ node: node as Text, parent: parentEl, position });
+  }
+  return texts;
+}
+
+export function computeVisibility(doc: Document): Visibility {
+  const reader = createReader(doc);
+  const walked: Walked = { infos: new Map(), overlaid: new Set() };
+  const { infos } = walked;
   const infoOf = (el: Element): NodeInfo => {
     const known = infos.get(el);
     if (known) return known;
@@ -172,119 +295,7 @@ export function computeVisibility(doc: Document): Visibility {
     }
     return ROOT_PARENT;
   };
-
-  /** What hides a whole subtree: read on every element not already inside one. */
-  const compute = (el: Element, parent: NodeInfo): NodeInfo => {
-    if (parent.ignored) return parent;
-    const tag = el.localName;
-    if (IGNORED_TAGS.has(tag)) return IGNORED;
-    if (parent.blocking) return parent;
-    const cs = style(el);
-    if (!cs) return parent;
-    const display = cs.display;
-    const ariaHidden = parent.ariaHidden || el.getAttribute('aria-hidden') === 'true';
-    if (display === 'none') {
-      return { blockReasons: ariaHidden ? ['display-none', 'aria-hidden'] : ['display-none'], blocking: true, ignored: false, display, positioned: false, ariaHidden };
-    }
-    const position = cs.position;
-    const positioned = position !== 'static';
-    const out: HiddenReason[] = [];
-    if (num(cs.opacity) <= 0.01) out.push('transparent');
-    const boxed = layout && display !== 'contents' && display !== 'inline';
-    const r = boxed ? rect(el) : null;
-    const absolute = position === 'absolute' || position === 'fixed';
-    if (isClipped(position, absolute ? cs.clip : 'auto', cs.clipPath, r?.width ?? null, r?.height ?? null)) out.push('clipped');
-    if (r) {
-      const fixed = position === 'fixed';
-      const left = fixed ? r.left : r.left + scrollX;
-      const top = fixed ? r.top : r.top + scrollY;
-      const right = left + r.width;
-      const bottom = top + r.height;
-      if (right <= -1 || bottom <= -1 || (viewW > 0 && (fixed ? left >= viewW || top >= viewH : left >= viewW + FAR_RIGHT))) out.push('off-screen');
-      else if (r.width <= 1 || r.height <= 1) {
-        const clips = cs.overflowX !== 'visible' || cs.overflowY !== 'visible';
-        if (clips || (r.width === 0 && r.height === 0 && cs.transform !== 'none')) out.push('zero-size');
-      }
-    }
-    if (out.length > 0) {
-      if (ariaHidden) out.push('aria-hidden');
-      return { blockReasons: out, blocking: true, ignored: false, display, positioned, ariaHidden };
-    }
-    // A large image or background layer positioned inside a box may sit under that box's text:
-    // its colour is then unknown (hero banners with white text over a photo).
-    if (absolute && (MEDIA_TAGS.has(tag) || (cs.backgroundImage !== 'none' && cs.backgroundImage !== ''))) {
-      if (!r || (r.width >= 100 && r.height >= 50)) {
-        let a: Element | null = el.parentElement;
-        while (a && a !== root && !infos.get(a)?.positioned) a = a.parentElement;
-        if (a && a !== root && a !== body) overlaid.add(a);
-      }
-    }
-    return { blockReasons: NONE, blocking: false, ignored: false, display, positioned, ariaHidden };
-  };
-
-  /** Background behind an element's text, from its own and its ancestors' backgrounds (cached). */
-  const paintOf = (el: Element): Paint => {
-    const known = paints.get(el);
-    if (known) return known;
-    const parent = el.parentElement;
-    const inherited = parent ? paintOf(parent) : NO_PAINT;
-    const cs = style(el);
-    let paint: Paint = inherited;
-    if (cs) {
-      const image = cs.backgroundImage;
-      const hasImage = !!image && image !== 'none';
-      let background = inherited.background;
-      if (hasImage) background = null;
-      else {
-        const bg = colour(cs.backgroundColor);
-        if (bg && bg.a > 0) background = bg.a >= 1 ? bg : background ? over(bg, background) : null;
-      }
-      if (overlaid.has(el)) background = null;
-      const textClip = inherited.textClip || (hasImage && /text/.test(cs.backgroundClip || cs.getPropertyValue('-webkit-background-clip')));
-      if (background !== inherited.background || textClip !== inherited.textClip) paint = { background, textClip };
-    }
-    paints.set(el, paint);
-    return paint;
-  };
-
-  /** Why the text directly inside a (non-blocking) element is hidden: inherited properties, re-read on each element. */
-  const textReasonsOf = (el: Element, info: NodeInfo): readonly HiddenReason[] => {
-    const known = textReasons.get(el);
-    if (known) return known;
-    const cs = style(el);
-    const reasons: HiddenReason[] = [];
-    if (cs) {
-      const visibility = cs.visibility;
-      if (visibility === 'hidden' || visibility === 'collapse') reasons.push('visibility-hidden');
-      if (px(cs.textIndent) <= -999) reasons.push('off-screen');
-      if (px(cs.fontSize) < 2) reasons.push('tiny-font');
-      const paint = paintOf(el);
-      if (!paint.textClip) {
-        let fill = colour(cs.color);
-        if (fill && (fill.a <= 0.02 || paint.background)) {
-          // Rare cases, read only when the colour alone says hidden.
-          const textFill = colour(cs.getPropertyValue('-webkit-text-fill-color'));
-          if (textFill) fill = textFill;
-        }
-        if (fill && fill.a <= 0.02) reasons.push('transparent');
-        else if (fill && paint.background && contrast(over(fill, paint.background), paint.background) < SAME_COLOUR_RATIO) {
-          const bg = paint.background;
-          // A shadow or an outline of another colour draws the letters anyway.
-          const shadow = (cs.textShadow || '').match(/rgba?\([^)]*\)|color\([^)]*\)/g) ?? [];
-          const shadowed = shadow.some((c) => {
-            const rgba = colour(c);
-            return !!rgba && rgba.a > 0.1 && contrast(over(rgba, bg), bg) >= 1.5;
-          });
-          const stroked = px(cs.getPropertyValue('-webkit-text-stroke-width')) > 0;
-          if (!shadowed && !stroked) reasons.push('same-colour-as-background');
-        }
-      }
-    }
-    const all = info.ariaHidden && reasons.length > 0 ? union(reasons, ARIA_HIDDEN) : reasons;
-    textReasons.set(el, all);
-    return all;
-  };
-
+  const textReasonsOf = createTextReasons(reader, walked);
   const reasonsOf = (el: Element): readonly HiddenReason[] => {
     const info = infoOf(el);
     if (info.ignored) return NONE;
@@ -292,34 +303,17 @@ export function computeVisibility(doc: Document): Visibility {
     return textReasonsOf(el, info);
   };
 
-  // The walk: every element's subtree-hiding state; text nodes kept for afterwards, since the
-  // backgrounds they are checked against depend on overlays found anywhere in their box.
-  const texts: WalkedText[] = [];
-  const walker = doc.createTreeWalker(root, 1 | 4 /* SHOW_ELEMENT | SHOW_TEXT */);
-  let position = 0;
-  for (let node: Node | null = root; node; node = walker.nextNode(), position += 1) {
-    const parentEl = node.parentElement;
-    if (node.nodeType === 1) {
-      const parent = parentEl ? (infos.get(parentEl) ?? ROOT_PARENT) : ROOT_PARENT;
-      infos.set(node as Element, compute(node as Element, parent));
-      continue;
-    }
-    if (!parentEl || infos.get(parentEl)?.ignored) continue;
-    const value = node.nodeValue ?? '';
-    if (value.trim() === '') continue;
-    texts.push({ node: node as Text, parent: parentEl, position });
-  }
-
+  const texts = walkPage(doc, reader, walked);
   const elementView: ElementView = {
     ignored: (el) => infoOf(el).ignored,
     blocked: (el) => infoOf(el).blocking,
     reasonsOf,
     display: (el) => infoOf(el).display,
   };
-  const { groups, hiddenTextPositions } = groupHidden(texts, elementView, root);
+  const { groups, hiddenTextPositions } = groupHidden(texts, elementView, reader.root);
 
   return {
-    layout,
+    layout: reader.layout,
     reasonsOf,
     isHidden: (el) => reasonsOf(el).length > 0,
     isTextHidden: (text) => {
@@ -329,6 +323,6 @@ export function computeVisibility(doc: Document): Visibility {
     groups,
     hiddenTextPositions,
     visibleText: (start, max) => visibleTextOf(elementView, start, max),
-    rect,
+    rect: reader.rect,
   };
 }
