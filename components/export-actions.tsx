@@ -9,7 +9,8 @@ import { isStorageError, storageErrorMessage } from '@/lib/workspace/errors';
 
 export interface ExportActionsProps {
   db: WorkspaceDb;
-  certifications: readonly Certification[];
+  /** The certifications, or how to read them when a button is clicked (the panel loads them then). */
+  certifications: readonly Certification[] | (() => Promise<readonly Certification[]>);
   /** The open evaluation: its record (procès-verbal) and the candidate's feedback. */
   evaluationId?: string | null;
   /** The session summary (CSV): these evaluations, or all of them when true. */
@@ -50,14 +51,15 @@ export function ExportActions({ db, certifications, evaluationId, session, docum
   const headingId = useId();
   const options = { lang: documentLang };
 
-  const record = () => buildEvaluationRecord(db, evaluationId!, certifications);
+  const certs = async () => (typeof certifications === 'function' ? certifications() : certifications);
+  const record = async () => buildEvaluationRecord(db, evaluationId!, await certs());
   const file = (r: EvaluationRecord, prefix: string, kind: FileKind, content: Uint8Array | string) => ({
     blob: toBlob(content, kind),
     fileName: exportFileName(prefix, kind, r.candidate.name, r.exportedAt),
   });
   const sessionRecords = async () => {
     const ids = Array.isArray(session) ? (session as readonly string[]) : undefined;
-    const records = await buildSessionRecords(db, certifications, ids);
+    const records = await buildSessionRecords(db, await certs(), ids);
     if (!records.length) throw new ExportError(ui(UI.empty));
     return records;
   };

@@ -2,17 +2,29 @@ import { lazy, Suspense, type ComponentProps, type ComponentType } from 'react';
 
 /**
  * A component loaded on first render, from its own chunk: for parts of the panel a juror does not
- * need to see the criteria (backups, imports, reconciliation, the RGAA grid), so that opening the
- * panel does not parse them. Renders nothing until loaded.
+ * need to see the criteria (backups, imports, reconciliation, the RGAA grid, an open evaluation),
+ * so that opening the panel neither fetches nor parses them. Renders nothing until loaded;
+ * `preload()` starts loading before it is rendered (the juror is on the way to it).
  */
 export function lazyComponent<M extends Record<string, unknown>, K extends keyof M & string>(load: () => Promise<M>, name: K) {
   type C = M[K] extends ComponentType<infer P> ? ComponentType<P> : never;
-  const Lazy = lazy(async () => ({ default: (await load())[name] as ComponentType<Record<string, unknown>> }));
-  return function LazyComponent(props: ComponentProps<C>) {
+  let loading: Promise<M> | null = null;
+  const preload = () => {
+    loading ??= load().catch((error: unknown) => {
+      // A failed load is tried again at the next render (the extension may have been updated).
+      loading = null;
+      throw error;
+    });
+    return loading;
+  };
+  const Lazy = lazy(async () => ({ default: (await preload())[name] as ComponentType<Record<string, unknown>> }));
+  function LazyComponent(props: ComponentProps<C>) {
     return (
       <Suspense fallback={null}>
         <Lazy {...(props as Record<string, unknown>)} />
       </Suspense>
     );
-  };
+  }
+  LazyComponent.preload = () => void preload().catch(() => undefined);
+  return LazyComponent;
 }

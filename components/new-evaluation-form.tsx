@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { t } from '@/lib/i18n';
 import type { DeliverableDetection } from '@/lib/page/detect-deliverable';
 import type { DeliverableTab } from '@/lib/page/active-deliverable';
-import type { Certification } from '@/lib/referentiels/schema';
+import type { CertificationSummary } from '@/lib/referentiels/summary';
 import type { WorkspaceDb } from '@/lib/workspace/db';
 import { createEvaluation } from '@/lib/workspace/evaluations';
 import type { EvaluationMode } from '@/lib/workspace/types';
@@ -10,7 +10,7 @@ import { StorageError } from './storage-error';
 
 interface Props {
   db: WorkspaceDb;
-  certifications: readonly Certification[];
+  certifications: readonly CertificationSummary[];
   initialCertificationId: string | null;
   tab: DeliverableTab | null;
   detection: DeliverableDetection | null;

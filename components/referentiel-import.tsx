@@ -1,6 +1,7 @@
 import { useId, useState, type ChangeEvent } from 'react';
 import { F, M, pick } from '@/lib/export/backup-messages';
-import { previewCertification, readReferentielFile, ReferentielImportError, saveCustomReferentiel } from '@/lib/referentiels/custom';
+import { ReferentielImportError } from '@/lib/referentiels/custom/errors';
+import { previewCertification } from '@/lib/referentiels/custom/preview';
 import type { Certification } from '@/lib/referentiels/schema';
 import type { WorkspaceDb } from '@/lib/workspace/db';
 import { storageErrorMessage } from '@/lib/workspace/errors';
@@ -11,6 +12,10 @@ interface Props {
   bundled?: readonly Certification[];
   onImported?: (certification: Certification) => void;
 }
+
+// Reading and storing a file (zod, the CSV reader, every bundled référentiel to compare with) load on
+// the first file chosen, not with the panel.
+const custom = () => import('@/lib/referentiels/custom');
 
 const problemsOf = (error: unknown): readonly string[] => (error instanceof ReferentielImportError ? error.problems : [storageErrorMessage(error, { kept: false })]);
 
@@ -32,7 +37,7 @@ export function ReferentielImport({ db, bundled, onImported }: Props) {
     if (!file) return;
     setBusy(true);
     try {
-      const { certification } = await readReferentielFile(file);
+      const { certification } = await (await custom()).readReferentielFile(file);
       setCandidate({ certification, fileName: file.name });
     } catch (error) {
       setProblems(problemsOf(error));
@@ -47,7 +52,7 @@ export function ReferentielImport({ db, bundled, onImported }: Props) {
     setProblems([]);
     try {
       const { certification } = candidate;
-      const result = await saveCustomReferentiel(db, certification, candidate.fileName, { bundled });
+      const result = await (await custom()).saveCustomReferentiel(db, certification, candidate.fileName, { bundled });
       setStatus(
         pick(
           result.status === 'added'
