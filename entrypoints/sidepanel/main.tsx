@@ -1,3 +1,4 @@
+import './zod-config';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ErrorBoundary } from '@/components/error-boundary';
@@ -8,11 +9,6 @@ import { bundledReferentiels } from '@/lib/referentiels/bundled';
 import { workspaceDb } from '@/lib/workspace/db';
 import { recoverDrafts } from '@/lib/workspace/draft-recovery';
 import './style.css';
-
-// zod compiles validators with new Function when it can; the extension's CSP forbids it. Said
-// before zod loads (it reads this global when it does): the panel opens without zod.
-const zodConfig = ((globalThis as { __zod_globalConfig?: { jitless?: boolean } }).__zod_globalConfig ??= {});
-zodConfig.jitless = true;
 
 // The page's language is the one of the message catalogue the browser picked for Grille.
 document.documentElement.lang = t('lang');
