@@ -33,8 +33,8 @@ import { AiSuggestionsProvider } from './ai-suggestions-provider';
 import { AiSuggestionsSection } from './ai-suggestions-section';
 import { everyCertification, useCertification } from './use-referentiels';
 
-const BackupActions = lazyComponent(() => import('./backup-actions'), 'BackupActions');
-const ReconcileView = lazyComponent(() => import('./reconcile-view'), 'ReconcileView');
+const BackupActions = lazyComponent(() => import('./backup-actions'), 'BackupActions', { belowFirstScreen: true });
+const ReconcileView = lazyComponent(() => import('./reconcile-view'), 'ReconcileView', { belowFirstScreen: true });
 
 interface Props {
   db: WorkspaceDb;

@@ -21,8 +21,8 @@ import { everyCertification, useCertificationList, useCustomCertifications, useS
 // What the panel does not show when it opens (the criteria of the remembered bloc) comes from
 // its own chunk, when asked for: an open evaluation, backups, imports.
 const EvaluationView = lazyComponent(() => import('./evaluation-view'), 'EvaluationView');
-const BackupActions = lazyComponent(() => import('./backup-actions'), 'BackupActions');
-const ReferentielImport = lazyComponent(() => import('./referentiel-import'), 'ReferentielImport');
+const BackupActions = lazyComponent(() => import('./backup-actions'), 'BackupActions', { belowFirstScreen: true });
+const ReferentielImport = lazyComponent(() => import('./referentiel-import'), 'ReferentielImport', { belowFirstScreen: true });
 
 interface Props {
   /** Grille's bundled référentiels (loaded when shown), or certifications already in hand. */
