@@ -7,7 +7,7 @@ import { useAiConfig, type ConfigState } from '@/lib/ai/ui-suggestions';
 import type { Finding } from '@/lib/checks/types';
 import { pick } from '@/lib/i18n';
 import type { PageAnalysis } from '@/lib/hooks/use-page-analysis';
-import { criteriaInBloc, type CriterionInContext } from '@/lib/referentiels/catalog';
+import { criteriaInBloc, type CriterionInContext } from '@/lib/referentiels/criteria-in-context';
 import type { Bloc, Certification } from '@/lib/referentiels/schema';
 import { suggestionsOf } from '@/lib/workspace/ai-suggestions';
 import type { WorkspaceDb } from '@/lib/workspace/db';

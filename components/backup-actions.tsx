@@ -1,9 +1,8 @@
 import { useId, useState, type ChangeEvent } from 'react';
-import { exportBackup } from '@/lib/export/backup';
 import { F, M, pick } from '@/lib/export/backup-messages';
 import type { Envelope } from '@/lib/export/envelope';
 import { ExportError, ImportError, formatBytes } from '@/lib/text/file-errors';
-import { importBackup, planImport, readBackup, MAX_IMPORT_BYTES, type ConflictMode, type ImportSummary } from '@/lib/export/import';
+import type { ConflictMode, ImportSummary } from '@/lib/export/import';
 import type { Certification } from '@/lib/referentiels/schema';
 import type { WorkspaceDb } from '@/lib/workspace/db';
 import { storageErrorMessage } from '@/lib/workspace/errors';
@@ -17,6 +16,11 @@ interface Props {
   certifications?: readonly Certification[];
   onImported?: (evaluationIds: string[]) => void;
 }
+
+// Writing and reading backups (zod, every bundled référentiel to check a file against) load on
+// the first click, not with the panel.
+const backup = () => import('@/lib/export/backup');
+const importer = () => import('@/lib/export/import');
 
 /** Saves a Blob through an <a download> on an object URL (no permission needed). */
 function download(blob: Blob, fileName: string) {
@@ -67,6 +71,7 @@ export function BackupActions({ db, evaluationId, who, certifications, onImporte
 
   const exportScope = (scope: { evaluationId: string } | 'all') =>
     run(pick(M.exporting), async () => {
+      const [{ exportBackup }, { MAX_IMPORT_BYTES }] = await Promise.all([backup(), importer()]);
       const file = await exportBackup(db, scope);
       download(file.blob, file.fileName);
       setStatus(`${pick(F.exported(file.fileName))}${file.blob.size > MAX_IMPORT_BYTES ? ` ${pick(F.exportTooBig(formatBytes(file.blob.size)))}` : ''}`);
@@ -79,6 +84,7 @@ export function BackupActions({ db, evaluationId, who, certifications, onImporte
     setPending(null);
     if (!file) return;
     void run(pick(M.reading), async () => {
+      const { planImport, readBackup } = await importer();
       const envelope = await readBackup(file);
       const summary = await planImport(db, envelope, { certifications });
       setConflict('skip');
@@ -89,6 +95,7 @@ export function BackupActions({ db, evaluationId, who, certifications, onImporte
   const confirm = () => {
     if (!pending) return;
     void run(pick(M.importConfirm), async () => {
+      const { importBackup } = await importer();
       const result = await importBackup(db, pending.envelope, {
         certifications,
         who,

@@ -1,13 +1,13 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { t } from '@/lib/i18n';
-import type { Certification } from '@/lib/referentiels/schema';
+import type { CertificationSummary } from '@/lib/referentiels/summary';
 import type { WorkspaceDb } from '@/lib/workspace/db';
 import { listEvaluations } from '@/lib/workspace/evaluations';
 
 interface Props {
   db: WorkspaceDb;
-  certifications: readonly Certification[];
+  certifications: readonly CertificationSummary[];
   onOpen: (evaluationId: string) => void;
 }
 
@@ -25,7 +25,7 @@ export function EvaluationList({ db, certifications, onOpen }: Props) {
       <ul className="evaluation-items">
         {items?.map(({ evaluation, candidate }) => {
           const cert = certById.get(evaluation.certificationId);
-          const total = cert?.blocs.filter((b) => evaluation.blocIds.includes(b.id)).reduce((n, b) => n + b.criteria.length, 0) ?? 0;
+          const total = cert?.blocs.filter((b) => evaluation.blocIds.includes(b.id)).reduce((n, b) => n + b.criteriaCount, 0) ?? 0;
           const done = Object.values(evaluation.statusCounts).reduce((n, c) => n + (c ?? 0), 0);
           return (
             <li key={evaluation.id} data-evaluation-id={evaluation.id}>

@@ -1,15 +1,15 @@
 import { useId, useState } from 'react';
-import { blocsCsv, criteriaCsv } from '@/lib/export/csv';
 import { exportFileName, toBlob, triggerDownload, type FileKind } from '@/lib/export/download';
 import { UI, ui, type Lang, type Text } from '@/lib/export/messages';
-import { buildEvaluationRecord, buildSessionRecords, ExportError, type EvaluationRecord } from '@/lib/export/record';
+import type { EvaluationRecord } from '@/lib/export/record';
 import type { Certification } from '@/lib/referentiels/schema';
 import type { WorkspaceDb } from '@/lib/workspace/db';
 import { isStorageError, storageErrorMessage } from '@/lib/workspace/errors';
 
 export interface ExportActionsProps {
   db: WorkspaceDb;
-  certifications: readonly Certification[];
+  /** The certifications, or how to read them when a button is clicked (the panel loads them then). */
+  certifications: readonly Certification[] | (() => Promise<readonly Certification[]>);
   /** The open evaluation: its record (procès-verbal) and the candidate's feedback. */
   evaluationId?: string | null;
   /** The session summary (CSV): these evaluations, or all of them when true. */
@@ -24,6 +24,9 @@ export interface ExportActionsProps {
 const docx = () => import('@/lib/export/docx');
 const pdf = () => import('@/lib/export/pdf');
 const feedback = () => import('@/lib/export/feedback');
+// Reading the workspace into a record (with the RGAA criteria) and the CSV writer: on the first click too.
+const records = () => import('@/lib/export/record');
+const csv = () => import('@/lib/export/csv');
 
 interface Action {
   id: string;
@@ -31,25 +34,28 @@ interface Action {
   make: () => Promise<{ blob: Blob; fileName: string }>;
 }
 
-function reason(error: unknown): string {
-  if (error instanceof ExportError) return error.message;
+async function reason(error: unknown): Promise<string> {
+  const { ExportError } = await records().catch(() => ({ ExportError: null }));
+  if (ExportError && error instanceof ExportError) return error.message;
   // Reading the workspace failed (database closed, profile damaged…): said in words, not by name.
   if (isStorageError(error)) return storageErrorMessage(error, { kept: false });
   return ui(UI.unexpected(error instanceof Error ? error.message : String(error)));
 }
 
 /** The files one click makes: the evaluation's record and feedback, the session's summaries. */
-function exportActions(db: WorkspaceDb, certifications: readonly Certification[], evaluationId: string | null | undefined, session: ExportActionsProps['session'], options: { lang: Lang }) {
-  const record = () => buildEvaluationRecord(db, evaluationId!, certifications);
+function exportActions(db: WorkspaceDb, certifications: ExportActionsProps['certifications'], evaluationId: string | null | undefined, session: ExportActionsProps['session'], options: { lang: Lang }) {
+  const certs = async () => (typeof certifications === 'function' ? certifications() : certifications);
+  const record = async () => (await records()).buildEvaluationRecord(db, evaluationId!, await certs());
   const file = (r: EvaluationRecord, prefix: string, kind: FileKind, content: Uint8Array | string) => ({
     blob: toBlob(content, kind),
     fileName: exportFileName(prefix, kind, r.candidate.name, r.exportedAt),
   });
   const sessionRecords = async () => {
     const ids = Array.isArray(session) ? (session as readonly string[]) : undefined;
-    const records = await buildSessionRecords(db, certifications, ids);
-    if (!records.length) throw new ExportError(ui(UI.empty));
-    return records;
+    const { buildSessionRecords, ExportError } = await records();
+    const built = await buildSessionRecords(db, await certs(), ids);
+    if (!built.length) throw new ExportError(ui(UI.empty));
+    return built;
   };
 
   const evaluationActions: Action[] = evaluationId
@@ -63,8 +69,8 @@ function exportActions(db: WorkspaceDb, certifications: readonly Certification[]
     : [];
   const sessionActions: Action[] = session
     ? [
-        { id: 'session-criteria', label: UI.sessionCriteria, make: async () => ({ blob: toBlob(criteriaCsv(await sessionRecords(), options), 'csv'), fileName: exportFileName('synthese-criteres', 'csv', null) }) },
-        { id: 'session-blocs', label: UI.sessionBlocs, make: async () => ({ blob: toBlob(blocsCsv(await sessionRecords(), options), 'csv'), fileName: exportFileName('synthese-blocs', 'csv', null) }) },
+        { id: 'session-criteria', label: UI.sessionCriteria, make: async () => ({ blob: toBlob((await csv()).criteriaCsv(await sessionRecords(), options), 'csv'), fileName: exportFileName('synthese-criteres', 'csv', null) }) },
+        { id: 'session-blocs', label: UI.sessionBlocs, make: async () => ({ blob: toBlob((await csv()).blocsCsv(await sessionRecords(), options), 'csv'), fileName: exportFileName('synthese-blocs', 'csv', null) }) },
       ]
     : [];
   return { evaluationActions, sessionActions };
@@ -95,11 +101,12 @@ export function ExportActions({ db, certifications, evaluationId, session, docum
         setBusy(null);
         setStatus(ui(UI.done(fileName)));
       },
-      (e: unknown) => {
-        setBusy(null);
-        setStatus('');
-        setError(ui(UI.failed(label, reason(e))));
-      },
+      (e: unknown) =>
+        void reason(e).then((why) => {
+          setBusy(null);
+          setStatus('');
+          setError(ui(UI.failed(label, why)));
+        }),
     );
   };
 

@@ -2,7 +2,7 @@ import { useId, useState, type Dispatch, type SetStateAction } from 'react';
 import { t } from '@/lib/i18n';
 import type { DeliverableDetection } from '@/lib/page/detect-deliverable';
 import type { DeliverableTab } from '@/lib/page/active-deliverable';
-import type { Certification } from '@/lib/referentiels/schema';
+import type { CertificationSummary } from '@/lib/referentiels/summary';
 import type { WorkspaceDb } from '@/lib/workspace/db';
 import { createEvaluation } from '@/lib/workspace/evaluations';
 import type { EvaluationMode } from '@/lib/workspace/types';
@@ -10,7 +10,7 @@ import { StorageError } from './storage-error';
 
 interface Props {
   db: WorkspaceDb;
-  certifications: readonly Certification[];
+  certifications: readonly CertificationSummary[];
   initialCertificationId: string | null;
   tab: DeliverableTab | null;
   detection: DeliverableDetection | null;
@@ -103,7 +103,7 @@ export function NewEvaluationForm({ db, certifications, initialCertificationId, 
 }
 
 /** The blocs to evaluate, as checkboxes. */
-function BlocChoice({ certification, blocIds, onChange }: { certification: Certification; blocIds: string[]; onChange: Dispatch<SetStateAction<string[]>> }) {
+function BlocChoice({ certification, blocIds, onChange }: { certification: CertificationSummary; blocIds: string[]; onChange: Dispatch<SetStateAction<string[]>> }) {
   return (
     <fieldset>
       <legend>{t('blocsToEvaluate')}</legend>

@@ -1,12 +1,24 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ComponentProps } from 'react';
 import type { WorkspaceDb } from '@/lib/workspace/db';
-import { proposeFromAxe } from '@/lib/rgaa/grid';
 import { RgaaAutomated } from './rgaa-automated';
 import { lazyComponent } from './lazy';
 
-const RgaaGrid = lazyComponent(() => import('./rgaa-grid'), 'RgaaGrid');
-// The consent walkthrough classifies requests by site (the Public Suffix List): loaded when shown.
-const ConsentFlow = lazyComponent(() => import('./consent-flow'), 'ConsentFlow');
+// The RGAA grid with its proposals from axe (which need the RGAA criteria), and the consent
+// walkthrough, load when shown, not with the panel.
+const RgaaGrid = lazyComponent(async () => {
+  const [{ RgaaGrid: Grid }, { proposeFromAxe }] = await Promise.all([import('./rgaa-grid'), import('@/lib/rgaa/grid')]);
+  type GridProps = Omit<ComponentProps<typeof Grid>, 'proposals'> & { findings: readonly Finding[] };
+  return {
+    RgaaGrid: function RgaaGridOfFindings({ findings, ...props }: GridProps) {
+      const proposals = useMemo(() => proposeFromAxe(findings), [findings]);
+      return <Grid {...props} proposals={proposals} />;
+    },
+  };
+}, 'RgaaGrid');
+const ConsentFlow = lazyComponent(async () => {
+  const [{ ConsentFlow: Flow }, { browserConsentDeps }, { autoRefuseInTab }] = await Promise.all([import('./consent-flow'), import('@/lib/privacy/consent-deps'), import('@/lib/privacy/autoconsent-tab')]);
+  return { ConsentFlow: (props: Omit<ComponentProps<typeof Flow>, 'deps' | 'autoRefuse'>) => <Flow deps={browserConsentDeps} autoRefuse={autoRefuseInTab} {...props} /> };
+}, 'ConsentFlow');
 import { t } from '@/lib/i18n';
 import { FAMILIES, type Family, type Finding } from '@/lib/checks/types';
 import type { DeliverableTab } from '@/lib/page/active-deliverable';
@@ -15,8 +27,6 @@ import { usePageAnalysisContext } from './analysis-context';
 import { FindingItem } from './finding-item';
 import { HiddenTexts } from './hidden-texts';
 import { PageSnapshotSummary } from './page-snapshot-summary';
-import { browserConsentDeps } from '@/lib/privacy/consent-deps';
-import { autoRefuseInTab } from '@/lib/privacy/autoconsent-tab';
 
 interface Props {
   tab: DeliverableTab | null;
@@ -42,7 +52,6 @@ export function PageAnalysisSection({ tab, db, evaluationId = '', who = null }: 
     for (const finding of analysis?.findings ?? []) map.get(finding.family)?.push(finding);
     return map;
   }, [analysis?.findings]);
-  const proposals = useMemo(() => proposeFromAxe(byFamily.get('rgaa') ?? []), [byFamily]);
   const [gridOpen, setGridOpen] = useState(false);
   if (!analysis) return null;
   const { status, facts, error, analyzedUrl } = analysis;
@@ -102,10 +111,10 @@ export function PageAnalysisSection({ tab, db, evaluationId = '', who = null }: 
                     <button type="button" aria-expanded={gridOpen} onClick={() => setGridOpen((o) => !o)}>
                       {t(gridOpen ? 'rgaaGridClose' : 'rgaaGridOpen')}
                     </button>
-                    {gridOpen && <RgaaGrid db={db} evaluationId={evaluationId} pageUrl={analyzedUrl} pageTitle={facts.snapshot.title} proposals={proposals} who={who} />}
+                    {gridOpen && <RgaaGrid db={db} evaluationId={evaluationId} pageUrl={analyzedUrl} pageTitle={facts.snapshot.title} findings={findings} who={who} />}
                   </div>
                 )}
-                {family === 'rgpd' && <ConsentFlow deps={browserConsentDeps} target={tab ? { tabId: tab.id, url: tab.url } : null} autoRefuse={autoRefuseInTab} />}
+                {family === 'rgpd' && <ConsentFlow target={tab ? { tabId: tab.id, url: tab.url } : null} />}
               </details>
             );
           })}

@@ -1,7 +1,7 @@
 import { useId, useState, type ChangeEvent } from 'react';
 import { F, M, pick } from '@/lib/export/backup-messages';
-import { previewCertification, readReferentielFile, ReferentielImportError } from '@/lib/referentiels/custom';
-import { saveCustomReferentiel } from '@/lib/workspace/custom-referentiels';
+import { ReferentielImportError } from '@/lib/referentiels/custom/errors';
+import { previewCertification } from '@/lib/referentiels/custom/preview';
 import type { Certification } from '@/lib/referentiels/schema';
 import type { WorkspaceDb } from '@/lib/workspace/db';
 import { storageErrorMessage } from '@/lib/workspace/errors';
@@ -12,6 +12,11 @@ interface Props {
   bundled?: readonly Certification[];
   onImported?: (certification: Certification) => void;
 }
+
+// Reading and storing a file (zod, the CSV reader, every bundled référentiel to compare with) load on
+// the first file chosen, not with the panel.
+const custom = () => import('@/lib/referentiels/custom');
+const storage = () => import('@/lib/workspace/custom-referentiels');
 
 const problemsOf = (error: unknown): readonly string[] => (error instanceof ReferentielImportError ? error.problems : [storageErrorMessage(error, { kept: false })]);
 
@@ -33,7 +38,7 @@ export function ReferentielImport({ db, bundled, onImported }: Props) {
     if (!file) return;
     setBusy(true);
     try {
-      const { certification } = await readReferentielFile(file);
+      const { certification } = await (await custom()).readReferentielFile(file);
       setCandidate({ certification, fileName: file.name });
     } catch (error) {
       setProblems(problemsOf(error));
@@ -48,7 +53,7 @@ export function ReferentielImport({ db, bundled, onImported }: Props) {
     setProblems([]);
     try {
       const { certification } = candidate;
-      const result = await saveCustomReferentiel(db, certification, candidate.fileName, { bundled });
+      const result = await (await storage()).saveCustomReferentiel(db, certification, candidate.fileName, { bundled });
       setStatus(
         pick(
           result.status === 'added'

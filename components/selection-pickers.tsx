@@ -1,9 +1,9 @@
 import { t } from '@/lib/i18n';
-import type { Certification } from '@/lib/referentiels/schema';
+import type { CertificationSummary } from '@/lib/referentiels/summary';
 
 interface Props {
-  certifications: readonly Certification[];
-  certification: Certification | null;
+  certifications: readonly CertificationSummary[];
+  certification: CertificationSummary | null;
   blocId: string | null;
   onCertification: (id: string) => void;
   onBloc: (id: string) => void;

@@ -1,16 +1,14 @@
+import './zod-config';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { z } from 'zod';
 import { ErrorBoundary } from '@/components/error-boundary';
 import { SidePanel } from '@/components/side-panel';
 import { t } from '@/lib/i18n';
-import { bundledCertifications } from '@/lib/referentiels/catalog';
+import { rememberedSelection } from '@/lib/hooks/use-stored-selection';
+import { bundledReferentiels } from '@/lib/referentiels/bundled';
 import { workspaceDb } from '@/lib/workspace/db';
 import { recoverDrafts } from '@/lib/drafts/recovery';
 import './style.css';
-
-// zod compiles validators with new Function when it can; the extension's CSP forbids it.
-z.config({ jitless: true });
 
 // The page's language is the one of the message catalogue the browser picked for Grille.
 document.documentElement.lang = t('lang');
@@ -20,10 +18,17 @@ document.title = t('panelTitle');
 const db = workspaceDb();
 void recoverDrafts(db).catch(() => undefined);
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <ErrorBoundary>
-      <SidePanel certifications={bundledCertifications} db={db} />
-    </ErrorBoundary>
-  </StrictMode>,
-);
+const render = () =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <ErrorBoundary>
+        <SidePanel certifications={bundledReferentiels} db={db} />
+      </ErrorBoundary>
+    </StrictMode>,
+  );
+
+// The certification the juror looked at last is read before the first drawing, which then
+// shows its criteria at once; the others load when chosen.
+const remembered = rememberedSelection()?.certificationId;
+if (remembered && bundledReferentiels.has(remembered)) void bundledReferentiels.load(remembered).then(render, render);
+else render();

@@ -4,12 +4,18 @@ import { useCallback, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { Finding } from '../checks/types';
 import { originPattern, type DeliverableTab } from '../page/active-deliverable';
-import { AnalysisError, analyzeTab, clearHighlightInTab, highlightInTab } from '../page/analyze-tab';
-import { EMPTY_PRIVACY, type PageFacts, type PageSnapshot } from '../page/facts';
-import { fetchGoogleExport, googleExportTarget, GoogleExportError, GOOGLE_DOCS_ORIGIN } from '../page/adapters/google-docs';
+import type { PageFacts, PageSnapshot } from '../page/facts';
+
+// What an analysis needs (the checks and the RGAA criteria, zod to check what the page sends,
+// the Google Docs reader) loads at the first analysis, not with the panel.
+const analysisModules = () =>
+  Promise.all([import('../analysis/all-findings'), import('../page/analyze-tab'), import('../page/facts'), import('../page/adapters/google-docs')]).then(
+    ([findings, tab, facts, google]) => ({ ...findings, ...tab, ...facts, ...google }),
+  );
+type AnalysisModules = Awaited<ReturnType<typeof analysisModules>>;
 
 /** Facts for a document read through its export: its text only; no cookies, requests or RGAA pass apply. */
-function documentFacts(snapshot: PageSnapshot): PageFacts {
+function documentFacts(snapshot: PageSnapshot, { EMPTY_PRIVACY }: AnalysisModules): PageFacts {
   return {
     snapshot,
     privacy: EMPTY_PRIVACY,
@@ -45,11 +51,11 @@ export function usePageAnalysis(tab: DeliverableTab | null): PageAnalysis {
   const [analyzedTabId, setAnalyzedTabId] = useState<number | null>(null);
   const generation = useRef(0);
 
-  const analyze = useCallback(async (target: DeliverableTab, axe: boolean) => {
+  const analyze = useCallback(async (m: AnalysisModules, target: DeliverableTab, axe: boolean) => {
     // A Google Doc or Slides deck draws its text on a canvas: read it through the document's own
     // export, with the juror's session (no page checks apply to the editor's own page).
-    if (googleExportTarget(target.url)) return documentFacts(await fetchGoogleExport(target.url));
-    return analyzeTab(target.id, target.url, { axe });
+    if (m.googleExportTarget(target.url)) return documentFacts(await m.fetchGoogleExport(target.url), m);
+    return m.analyzeTab(target.id, target.url, { axe });
   }, []);
 
   const run = useCallback(() => {
@@ -58,32 +64,37 @@ export function usePageAnalysis(tab: DeliverableTab | null): PageAnalysis {
     const mine = ++generation.current;
     setStatus('running');
     setError(null);
-    const pattern = googleExportTarget(target.url) ? `${GOOGLE_DOCS_ORIGIN}/*` : originPattern(target.url);
+    // A Google document's export is read from its own site (https://docs.google.com/*): the
+    // pattern of its address.
+    const pattern = originPattern(target.url);
     // permissions.request must run in the click's own task: no await before it. Already granted
     // (or refused): no prompt. activeTab may still let the analysis through if it is refused.
     const asked = pattern ? browser.permissions.request({ origins: [pattern] }).then((granted) => granted, () => null) : Promise.resolve(null);
+    const loading = analysisModules();
+    loading.catch(() => undefined);
     void asked.then(async (granted) => {
+      let m: AnalysisModules | null = null;
       try {
-        const result = await analyze(target, true);
-        // The rules (and the Public Suffix List they need) load on the first analysis, not with the panel.
-        const { allFindings } = await import('../analysis/all-findings');
+        m = await loading;
+        const result = await analyze(m, target, true);
         if (mine !== generation.current) return;
         setFacts(result);
         // Site checks judge the site: on a document's export or a social network's page (the
         // platform is not the candidate's work) they would report on the wrong author.
-        setFindings(result.snapshot.source === 'dom' ? allFindings(result) : []);
+        setFindings(result.snapshot.source === 'dom' ? m.allFindings(result) : []);
         setAnalyzedUrl(result.snapshot.url || target.url);
         setAnalyzedTabId(target.id);
         setStatus('done');
       } catch (e) {
         if (mine !== generation.current) return;
-        const code = e instanceof AnalysisError ? e.code : 'failed';
-        if (e instanceof GoogleExportError) {
+        const analysisError = m && e instanceof m.AnalysisError ? e : null;
+        const code = analysisError ? analysisError.code : 'failed';
+        if (m && e instanceof m.GoogleExportError) {
           setError(e.message);
           setStatus('error');
           return;
         }
-        setError(granted === false && code === 'noAccess' ? t('analysisDenied') : e instanceof AnalysisError ? e.message : t('captureError_failed'));
+        setError(granted === false && code === 'noAccess' ? t('analysisDenied') : analysisError ? analysisError.message : t('captureError_failed'));
         setStatus('error');
       }
     });
@@ -94,6 +105,7 @@ export function usePageAnalysis(tab: DeliverableTab | null): PageAnalysis {
       const tabId = analyzedTabId ?? tab?.id;
       if (tabId === undefined || tabId === null) return t('highlightNone');
       try {
+        const { highlightInTab } = await import('../page/analyze-tab');
         const found = await highlightInTab(tabId, selectors, label);
         return found > 0 ? t('highlightDone', String(found)) : t('highlightNone');
       } catch {
@@ -105,7 +117,7 @@ export function usePageAnalysis(tab: DeliverableTab | null): PageAnalysis {
 
   const clear = useCallback(() => {
     const tabId = analyzedTabId ?? tab?.id;
-    if (tabId !== undefined && tabId !== null) void clearHighlightInTab(tabId);
+    if (tabId !== undefined && tabId !== null) void import('../page/analyze-tab').then((m) => m.clearHighlightInTab(tabId));
   }, [analyzedTabId, tab]);
 
   return { status, analyzedUrl, facts, findings, error, run, highlight, clear };

@@ -5,29 +5,33 @@
 // otherwise, it wins.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { z } from 'zod';
 
 const KEY = 'grille:selection';
-const Selection = z.object({
-  certificationId: z.string().nullable(),
-  blocId: z.string().nullable(),
+export interface Selection {
+  certificationId: string | null;
+  blocId: string | null;
   /** The evaluation open in the panel, if any. */
-  evaluationId: z.string().nullable().default(null),
-});
-export type Selection = z.infer<typeof Selection>;
+  evaluationId: string | null;
+}
 const EMPTY: Selection = { certificationId: null, blocId: null, evaluationId: null };
 
-function readCopy(): Selection | null {
+// Checked by hand rather than with zod: the panel opens before zod is loaded.
+const nullableText = (value: unknown): value is string | null => value === null || typeof value === 'string';
+function parseSelection(value: unknown): Selection | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { certificationId, blocId, evaluationId = null } = value as Record<string, unknown>;
+  return nullableText(certificationId) && nullableText(blocId) && nullableText(evaluationId) ? { certificationId, blocId, evaluationId } : null;
+}
+
+/** The selection this panel's page remembers (its localStorage copy), read synchronously. */
+export function rememberedSelection(): Selection | null {
   try {
     const raw = globalThis.localStorage?.getItem(KEY);
-    if (!raw) return null;
-    const parsed = Selection.safeParse(JSON.parse(raw));
-    return parsed.success ? parsed.data : null;
+    return raw ? parseSelection(JSON.parse(raw)) : null;
   } catch {
     return null;
   }
 }
-
 function writeCopy(selection: Selection) {
   try {
     globalThis.localStorage?.setItem(KEY, JSON.stringify(selection));
@@ -40,15 +44,14 @@ const same = (a: Selection | null, b: Selection) =>
   !!a && a.certificationId === b.certificationId && a.blocId === b.blocId && a.evaluationId === b.evaluationId;
 
 export function useStoredSelection(): [Selection | null, (next: Selection) => void] {
-  const [selection, setSelection] = useState<Selection | null>(readCopy);
+  const [selection, setSelection] = useState<Selection | null>(rememberedSelection);
   // A choice made before extension storage answered is newer than what it holds.
   const chosen = useRef(false);
   useEffect(() => {
     let live = true;
     browser.storage.local.get(KEY).then(
       (stored) => {
-        const parsed = Selection.safeParse(stored[KEY]);
-        const reference = parsed.success ? parsed.data : EMPTY;
+        const reference = parseSelection(stored[KEY]) ?? EMPTY;
         if (!live || chosen.current) return;
         writeCopy(reference);
         setSelection((current) => (same(current, reference) ? current : reference));

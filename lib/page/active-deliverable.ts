@@ -1,6 +1,6 @@
 // Finds the tab the juror is evaluating and reads its page signals when allowed.
 import { browser, type Browser } from 'wxt/browser';
-import { collectPageSignals, PageSignals } from './page-signals';
+import type { PageSignals } from './page-signals';
 import { isInspectableUrl } from './detect-deliverable';
 
 export interface DeliverableTab {
@@ -42,8 +42,10 @@ export function originPattern(url: string): string | null {
 /** Reads page signals from the tab; null when Grille has no access to it (yet). */
 export async function readPageSignals(tabId: number): Promise<PageSignals | null> {
   try {
+    // The collector and its zod schema load when a site is read, not with the panel.
+    const { collectPageSignals, PageSignals: Schema } = await import('./page-signals');
     const [result] = await browser.scripting.executeScript({ target: { tabId }, func: collectPageSignals });
-    const parsed = PageSignals.safeParse(result?.result);
+    const parsed = Schema.safeParse(result?.result);
     return parsed.success ? parsed.data : null;
   } catch {
     return null;

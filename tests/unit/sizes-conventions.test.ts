@@ -17,13 +17,10 @@ import {
 const ROOT = process.cwd();
 const DIRS = ['lib', 'components', 'entrypoints'] as const;
 
-// Items still being split by other work (the side panel and evaluation view, the CSV référentiel
-// import, the exports). This list must shrink to empty: an item that is no longer oversize fails
-// the test until it is removed from here. Never add to it: split the function instead.
-const KNOWN_OVERSIZE: readonly { path: string; name: string }[] = [
-  { path: 'components/side-panel.tsx', name: 'SidePanel' },
-  { path: 'components/evaluation-view.tsx', name: 'EvaluationView' },
-];
+// Items allowed over the limits while they are being split. Empty: every file, function and class
+// is within the limits. Never add to it: split the function instead. An item that is no longer
+// oversize fails the test until it is removed from here.
+const KNOWN_OVERSIZE: readonly { path: string; name: string }[] = [];
 
 const key = (item: { path: string; name: string }) => `${item.path} ${item.name}`;
 const describeItem = (o: Oversize) => `${o.path} ${o.name}: ${o.lines} lines (limit ${o.limit})`;
