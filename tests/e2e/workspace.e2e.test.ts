@@ -135,6 +135,9 @@ describe('a jury session survives closing the browser', () => {
 
   it('loses nothing when the panel is closed right after typing', async () => {
     const observation = panel.getByLabel('Observation — C2.1 · critère 2');
+    // An empty field to start from, stored as such: a retry (CI) types into the same field.
+    await observation.fill('');
+    await observation.blur();
     await observation.click();
     await panel.keyboard.type('Tapé puis fermé aussitôt');
     await panel.close(); // no pause, no blur
